@@ -1,0 +1,132 @@
+import { Types } from 'mongoose';
+
+import { SessionModel, type SessionRecord } from '../db/session-model';
+import { tokenHash, type TokenService, type TokenSubject } from './token-service';
+
+export type TokenPair = { access: string; refresh: string };
+
+export type SessionConfig = {
+  /** How long a just-rotated refresh token still gets a sibling (another tab). */
+  rotationGraceSeconds: number;
+  /** A login ends this long after it started, however often it refreshes. */
+  absoluteLifetimeSeconds: number;
+};
+
+export type RotationResult =
+  | { outcome: 'rotated'; tokens: TokenPair; subject: TokenSubject }
+  | { outcome: 'refused' }
+  | { outcome: 'reuse-detected'; subject: TokenSubject };
+
+export type SessionService = ReturnType<typeof createSessionService>;
+
+const MAX_LIVE_TOKENS = 5;
+const MAX_RETIRED_TOKENS = 10;
+const ROTATION_ATTEMPTS = 4;
+
+function secondsFrom(now: Date, seconds: number): Date {
+  return new Date(now.getTime() + seconds * 1000);
+}
+
+export function createSessionService(tokens: TokenService, config: SessionConfig) {
+  const issuePair = (subject: TokenSubject): TokenPair => ({
+    access: tokens.sign('access', subject),
+    refresh: tokens.sign('refresh', subject),
+  });
+
+  const scopedTo = (subject: TokenSubject) => ({
+    _id: new Types.ObjectId(subject.sessionId),
+    user: new Types.ObjectId(subject.userId),
+  });
+
+  /** What the session looks like after `presented` is exchanged for `issued`, or why not. */
+  function nextState(session: SessionRecord, presented: string, issued: string, now: Date) {
+    if (session.absoluteExpiresAt <= now) return 'expired' as const;
+
+    const graceStart = now.getTime() - config.rotationGraceSeconds * 1000;
+    const retiredInGrace = session.retiredTokens.some(
+      (each) => each.hash === presented && (each.at?.getTime() ?? 0) >= graceStart,
+    );
+
+    if (session.liveTokenHashes.includes(presented)) {
+      return {
+        liveTokenHashes: [...session.liveTokenHashes.filter((h) => h !== presented), issued],
+        retiredTokens: [...session.retiredTokens, { hash: presented, at: now }].slice(-MAX_RETIRED_TOKENS),
+      };
+    }
+
+    if (retiredInGrace) {
+      return { liveTokenHashes: [...session.liveTokenHashes, issued].slice(-MAX_LIVE_TOKENS) };
+    }
+
+    return 'reused' as const;
+  }
+
+  return {
+    async start(user: { id: string; username: string }, userAgent: string | undefined) {
+      const now = new Date();
+      const subject = { userId: user.id, username: user.username, sessionId: new Types.ObjectId().toHexString() };
+      const pair = issuePair(subject);
+
+      await SessionModel.create({
+        _id: subject.sessionId,
+        user: subject.userId,
+        liveTokenHashes: [tokenHash(pair.refresh)],
+        expiresAt: secondsFrom(now, tokens.refreshTokenTtlSeconds),
+        absoluteExpiresAt: secondsFrom(now, config.absoluteLifetimeSeconds),
+        userAgent: userAgent?.slice(0, 256) ?? null,
+        lastUsedAt: now,
+      });
+
+      return pair;
+    },
+
+    /**
+     * Exchanges a refresh token for a new pair. A retired token presented after the
+     * grace window means the family leaked: the whole session is revoked.
+     */
+    async rotate(refreshToken: string): Promise<RotationResult> {
+      const subject = tokens.verify('refresh', refreshToken);
+      if (!subject) return { outcome: 'refused' };
+
+      const presented = tokenHash(refreshToken);
+
+      for (let attempt = 0; attempt < ROTATION_ATTEMPTS; attempt += 1) {
+        const now = new Date();
+        const session = await SessionModel.findOne(scopedTo(subject)).lean<SessionRecord>();
+        if (!session) return { outcome: 'refused' };
+
+        const pair = issuePair(subject);
+        const next = nextState(session, presented, tokenHash(pair.refresh), now);
+        if (next === 'expired') return { outcome: 'refused' };
+
+        if (next === 'reused') {
+          await SessionModel.deleteOne(scopedTo(subject));
+
+          return { outcome: 'reuse-detected', subject };
+        }
+
+        const applied = await SessionModel.updateOne(
+          { ...scopedTo(subject), revision: session.revision },
+          {
+            $set: { ...next, lastUsedAt: now, expiresAt: secondsFrom(now, tokens.refreshTokenTtlSeconds) },
+            $inc: { revision: 1 },
+          },
+        );
+
+        if (applied.matchedCount === 1) return { outcome: 'rotated', tokens: pair, subject };
+      }
+
+      return { outcome: 'refused' };
+    },
+
+    /** Ends the session a refresh token belongs to. False when the token is not ours. */
+    async end(refreshToken: string): Promise<boolean> {
+      const subject = tokens.verify('refresh', refreshToken);
+      if (!subject) return false;
+
+      await SessionModel.deleteOne(scopedTo(subject));
+
+      return true;
+    },
+  };
+}

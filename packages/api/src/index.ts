@@ -1,0 +1,16 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+
+import type { AppRouter } from './root';
+
+export { appRouter, type AppRouter } from './root';
+export { createContext, type Context, type CreateContextOptions } from './context';
+export { createServices, type Services, type ServicesConfig } from './services';
+export { connectDatabase, disconnectDatabase, databaseState, type DatabaseState } from './db/connection';
+export type { ApiLogger } from './logger';
+export type { Note } from './notes/schemas';
+export type { PublicUser } from './auth/credentials';
+export { TITLE_MAX_LENGTH, BODY_MAX_LENGTH } from './notes/limits';
+export { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from './auth/credentials';
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

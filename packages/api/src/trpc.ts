@@ -1,0 +1,57 @@
+import { initTRPC } from '@trpc/server';
+
+import type { Context } from './context';
+import { invalidToken } from './errors';
+import { fieldErrorsFrom, summarize } from './field-errors';
+
+const t = initTRPC.context<Context>().create({
+  // Stack traces and internal messages never leave the server, in any environment:
+  // the log has them, under the request id the client is given.
+  errorFormatter({ shape, error, ctx }) {
+    const fields = error.code === 'BAD_REQUEST' ? fieldErrorsFrom(error.cause) : null;
+    const internal = error.code === 'INTERNAL_SERVER_ERROR';
+
+    const message = internal
+      ? `Internal server error (request id ${ctx?.requestId ?? 'unknown'})`
+      : fields
+        ? summarize(fields)
+        : shape.message;
+
+    return {
+      code: shape.code,
+      message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        requestId: ctx?.requestId ?? null,
+        fields,
+      },
+    };
+  },
+});
+
+export const createRouter = t.router;
+export const publicProcedure = t.procedure;
+
+function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer +([A-Za-z0-9._~+/=-]+)$/i.exec(header ?? '');
+
+  return match?.[1] ?? null;
+}
+
+/**
+ * Verifies the access token and hands the procedure a non-optional `ctx.user`.
+ * It reads no database: the signed token alone says who is calling.
+ */
+export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+  const token = bearerToken(ctx.authorization);
+  const subject = token ? ctx.services.tokens.verify('access', token) : null;
+  if (!subject) throw invalidToken();
+
+  const user = { id: subject.userId, username: subject.username, sessionId: subject.sessionId };
+
+  return next({ ctx: { ...ctx, user, log: ctx.log.child({ userId: user.id }) } });
+});
+
+export type AuthenticatedUser = { id: string; username: string; sessionId: string };
