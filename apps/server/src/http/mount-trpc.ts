@@ -1,0 +1,58 @@
+import { appRouter, createContext, type Services } from '@scoped-notes/api';
+import type { TRPCError } from '@trpc/server';
+import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
+
+import type { Logger } from '../logger';
+import type { AppMiddleware } from './app-state';
+
+export const TRPC_PREFIX = '/trpc';
+
+type MountTrpcOptions = { services: Services; maxBodyBytes: number };
+
+function procedurePath(requestPath: string): string {
+  return requestPath.slice(TRPC_PREFIX.length).replace(/^\/+|\/+$/g, '');
+}
+
+/** The single place a tRPC error is logged; the input is never part of it. */
+function logProcedureError(log: Logger, error: TRPCError, path: string | undefined): void {
+  if (error.code === 'INTERNAL_SERVER_ERROR') {
+    log.error({ err: error.cause ?? error, path }, 'procedure failed');
+
+    return;
+  }
+
+  log.info({ code: error.code, path }, 'procedure rejected');
+}
+
+/**
+ * Hands `/trpc/*` to tRPC's node-http handler, which writes the raw response
+ * itself; `ctx.respond = false` keeps Koa from writing a second one.
+ */
+export function mountTrpc({ services, maxBodyBytes }: MountTrpcOptions): AppMiddleware {
+  return async (ctx, next) => {
+    if (ctx.path !== TRPC_PREFIX && !ctx.path.startsWith(`${TRPC_PREFIX}/`)) return next();
+
+    const { requestId, log } = ctx.state;
+    ctx.respond = false;
+    // Koa starts every response at 404, and tRPC only sets the status when it finds 200 there.
+    ctx.res.statusCode = 200;
+
+    await nodeHTTPRequestHandler({
+      router: appRouter,
+      req: ctx.req,
+      res: ctx.res,
+      path: procedurePath(ctx.path),
+      maxBodySize: maxBodyBytes,
+      createContext: () =>
+        createContext({
+          services,
+          authorization: ctx.get('authorization') || undefined,
+          requestId,
+          log,
+          clientAddress: ctx.req.socket.remoteAddress ?? 'unknown',
+          userAgent: ctx.get('user-agent') || undefined,
+        }),
+      onError: ({ error, path }) => logProcedureError(log, error, path),
+    });
+  };
+}

@@ -1,0 +1,47 @@
+import { EnvError, loadEnv, type ServerConfig } from './env';
+import { createLogger } from './logger';
+import { startServer } from './server';
+
+function readConfig(): ServerConfig {
+  try {
+    return loadEnv();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+const config = readConfig();
+const log = createLogger(config.logLevel);
+const starting = startServer(config, { log });
+
+let stopping = false;
+
+async function shutDown(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) {
+    log.warn({ signal }, 'second signal: exiting without waiting');
+    process.exit(1);
+  }
+
+  stopping = true;
+  log.info({ signal }, 'signal received');
+
+  try {
+    const server = await starting;
+    await server.close();
+    process.exit(0);
+  } catch (error) {
+    log.error({ err: error }, 'shutdown failed');
+    process.exit(1);
+  }
+}
+
+process.on('SIGTERM', (signal) => void shutDown(signal));
+process.on('SIGINT', (signal) => void shutDown(signal));
+
+starting.catch((error: unknown) => {
+  log.fatal({ err: error }, 'could not start the server');
+  process.exit(1);
+});
