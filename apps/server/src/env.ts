@@ -1,24 +1,14 @@
 import { randomBytes } from 'node:crypto';
 
+import { EMBEDDED_MONGO_MODES, type DatabaseConfig } from '@scoped-notes/embedded-mongo';
 import { z } from 'zod';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
-export const EMBEDDED_MONGO_MODES = ['auto', 'mongod', 'jongodb'] as const;
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 export type NodeEnv = (typeof NODE_ENVS)[number];
-export type EmbeddedMongoMode = (typeof EMBEDDED_MONGO_MODES)[number];
 
-export type DatabaseConfig = {
-  /** An external MongoDB; when absent an embedded one is started. */
-  uri: string | undefined;
-  embedded: EmbeddedMongoMode;
-  /** MONGOMS_SYSTEM_BINARY: an explicit mongod to use for the embedded database. */
-  mongodBinary: string | undefined;
-  /** PATH, searched for a `mongod` executable. */
-  searchPath: string;
-};
 
 export type AuthConfig = {
   jwtSecret: string;

@@ -3,10 +3,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { connectDatabase, createServices, disconnectDatabase } from '@scoped-notes/api';
+import { startDatabase, type RunningDatabase } from '@scoped-notes/embedded-mongo';
 
 import { createApp } from './app';
-import { startDatabase } from './database/start-database';
-import type { RunningDatabase } from './database/running-database';
 import type { ServerConfig } from './env';
 import { createLogger, type Logger } from './logger';
 

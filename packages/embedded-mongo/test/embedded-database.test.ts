@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { locateMongod } from '../src/database/locate-mongod';
-import { startDatabase } from '../src/database/start-database';
+import { locateMongod } from '../src/locate-mongod';
+import { startDatabase } from '../src/start-database';
 import { acceptsConnections, waitUntilClosed } from './support/port-probe';
 
-const serverRoot = fileURLToPath(new URL('..', import.meta.url));
+const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 
 async function ping(uri: string): Promise<number> {
   const connection = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 5_000 }).asPromise();
@@ -67,7 +67,7 @@ describe('startDatabase(config)', () => {
 
   it('takes jongodb down with the process that started it, even after a SIGKILL', async () => {
     const holder = spawn(process.execPath, ['--import', 'tsx', 'test/support/hold-jongodb.ts'], {
-      cwd: serverRoot,
+      cwd: packageRoot,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const [uriLine] = (await once(createInterface({ input: holder.stdout }), 'line')) as [string];

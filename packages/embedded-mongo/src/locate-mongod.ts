@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { DryMongoBinary } from 'mongodb-memory-server-core';
 
-import type { DatabaseConfig } from '../env';
+import type { DatabaseConfig } from './database-config';
 
 async function isExecutableFile(file: string): Promise<boolean> {
   try {

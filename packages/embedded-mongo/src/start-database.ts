@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 
-import type { DatabaseConfig } from '../env';
-import type { Logger } from '../logger';
+import type { DatabaseConfig } from './database-config';
+import type { Logger } from 'pino';
 import { jongodbBinaryPath, startJongodb } from './jongodb';
 import { locateMongod } from './locate-mongod';
 import { startMongod } from './mongod';

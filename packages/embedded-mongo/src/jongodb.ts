@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 
-import type { Logger } from '../logger';
+import type { Logger } from 'pino';
 import { bindChildToParent } from './bind-child-to-parent';
 import type { RunningDatabase } from './running-database';
 import { stopChildProcess } from './stop-child-process';
