@@ -10,7 +10,8 @@ const refreshesInFlight = new WeakMap<TokenStore, Promise<boolean>>();
 /**
  * Refreshes the store's tokens, or joins the refresh already running for this store.
  * Resolves `true` when the server issued new tokens, `false` when there was no
- * refresh token or the server refused it. Never rejects.
+ * refresh token, the server refused it (the store is then cleared) or the server
+ * could not be reached (the tokens are kept). Never rejects.
  */
 export function refreshTokens(store: TokenStore, refresh: RefreshFunc): Promise<boolean> {
   const running = refreshesInFlight.get(store);
@@ -37,9 +38,17 @@ async function runRefresh(store: TokenStore, refresh: RefreshFunc): Promise<bool
     if (stillCurrent()) store.set(tokens);
 
     return true;
-  } catch {
-    if (stillCurrent()) store.clear();
+  } catch (error) {
+    // Only the server's refusal ends the login; a dropped connection leaves the
+    // tokens in place so the next call can try again once the network is back.
+    if (stillCurrent() && wasAnsweredByServer(error)) store.clear();
 
     return false;
   }
+}
+
+function wasAnsweredByServer(error: unknown): boolean {
+  const data = (error as { data?: { code?: unknown } } | null)?.data;
+
+  return typeof data?.code === 'string';
 }

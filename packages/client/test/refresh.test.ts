@@ -128,7 +128,7 @@ describe('refresh on UNAUTHORIZED', () => {
     for (const token of [OLD.access, OLD.refresh]) expect(printed).not.toContain(token);
   });
 
-  it('clears the store when the refresh request cannot reach the server', async () => {
+  it('keeps the tokens when the refresh request cannot reach the server, so a later call can retry', async () => {
     server = await startStubServer({ 'notes.list': () => unauthorized('notes.list') });
     const store = createMemoryTokenStore(OLD);
     const offlineForRefresh: typeof fetch = (input, init) =>
@@ -141,7 +141,7 @@ describe('refresh on UNAUTHORIZED', () => {
 
     expect(errorCode(error)).toBe('UNAUTHORIZED');
     expect(server.count('notes.list')).toBe(1);
-    expect(store.get()).toBeNull();
+    expect(store.get()).toEqual(OLD);
   });
 
   it('shares one refresh among 5 concurrent calls, and all 5 resolve (F-05 3)', async () => {
