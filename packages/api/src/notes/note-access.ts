@@ -92,10 +92,10 @@ export function createNoteAccess(user: AuthenticatedUser) {
     },
 
     async remove(id: string) {
-      const record = await NoteModel.findOneAndDelete(byId(id)).lean<NoteRecord>();
-      if (!record) throw noteNotFound();
+      const { deletedCount } = await NoteModel.deleteOne(byId(id));
+      if (deletedCount === 0) throw noteNotFound();
 
-      return { id: record._id.toHexString() };
+      return { id };
     },
   };
 }
