@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
+import { DEFAULT_RATE_LIMITS, type RateLimitConfig, type RateLimitRule } from '@scoped-notes/api';
 import { EMBEDDED_MONGO_MODES, type DatabaseConfig } from '@scoped-notes/embedded-mongo';
 import { z } from 'zod';
 
@@ -17,6 +20,9 @@ export type AuthConfig = {
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   bcryptCost: number;
+  rotationGraceSeconds: number;
+  sessionLifetimeSeconds: number;
+  rateLimits: RateLimitConfig;
 };
 
 export type ServerConfig = {
@@ -25,8 +31,14 @@ export type ServerConfig = {
   port: number;
   logLevel: LogLevel;
   maxBodyBytes: number;
+  /** How many proxies in front of the server append to X-Forwarded-For (0: ignore the header). */
+  trustProxyHops: number;
+  /** Origins allowed to call the API from a browser. */
+  corsOrigins: string[];
   auth: AuthConfig;
   database: DatabaseConfig;
+  /** Absolute path of the built web app; served at `/` when it holds an index.html. */
+  webDistDir: string;
 };
 
 export type EnvProblem = { variable: string; message: string };
@@ -46,6 +58,8 @@ export class EnvError extends Error {
 const MIN_PRODUCTION_SECRET_BYTES = 32;
 const GENERATED_SECRET_BYTES = 48;
 const MEBIBYTE = 1024 * 1024;
+// apps/web/dist, seen from apps/server/src.
+const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 // Deployment files often write `NAME=` to mean "not set".
 const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
@@ -71,6 +85,27 @@ function wholeNumber(min: number, max: number, fallback: number) {
   );
 }
 
+/** `points/seconds`, e.g. `10/900`: at most 10 in any 15 minutes. */
+function rateLimit(fallback: RateLimitRule) {
+  return z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .optional()
+      .transform((raw, ctx) => {
+        if (raw === undefined) return fallback;
+
+        const match = /^(\d{1,7})\/(\d{1,7})$/.exec(raw.trim());
+        const rule = match ? { points: Number(match[1]), durationSeconds: Number(match[2]) } : null;
+        if (rule && rule.points >= 1 && rule.durationSeconds >= 1) return rule;
+
+        ctx.addIssue({ code: 'custom', message: 'must be POINTS/SECONDS with both at least 1, such as 10/900' });
+
+        return z.NEVER;
+      }),
+  );
+}
+
 function oneOf<const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {
   const message = `must be one of ${values.join(', ')}`;
 
@@ -90,6 +125,21 @@ const environmentSchema = z.object({
   ACCESS_TOKEN_TTL: wholeNumber(1, 7 * 24 * 60 * 60, 30 * 60),
   REFRESH_TOKEN_TTL: wholeNumber(1, 365 * 24 * 60 * 60, 24 * 60 * 60),
   BCRYPT_COST: wholeNumber(4, 15, 12),
+  REFRESH_GRACE_SECONDS: wholeNumber(0, 300, 10),
+  SESSION_LIFETIME: wholeNumber(60, 365 * 24 * 60 * 60, 30 * 24 * 60 * 60),
+  RATE_LIMIT_LOGIN_PER_USERNAME: rateLimit(DEFAULT_RATE_LIMITS.failedLoginsPerUsername),
+  RATE_LIMIT_LOGIN_PER_ADDRESS: rateLimit(DEFAULT_RATE_LIMITS.failedLoginsPerAddress),
+  RATE_LIMIT_REGISTER_PER_ADDRESS: rateLimit(DEFAULT_RATE_LIMITS.registrationsPerAddress),
+  RATE_LIMIT_REFRESH_PER_ADDRESS: rateLimit(DEFAULT_RATE_LIMITS.refreshesPerAddress),
+  TRUST_PROXY: wholeNumber(0, 10, 0),
+  CORS_ORIGINS: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .optional()
+      .transform((raw) => (raw ?? '').split(',').map((origin) => origin.trim()).filter(Boolean))
+      .pipe(z.array(z.url({ error: 'must be a comma-separated list of origins such as https://app.example.com' }))),
+  ),
   MONGODB_URI: z.preprocess(
     blankAsUnset,
     z
@@ -99,6 +149,7 @@ const environmentSchema = z.object({
   ),
   EMBEDDED_MONGO: oneOf(EMBEDDED_MONGO_MODES, 'auto'),
   MONGOMS_SYSTEM_BINARY: z.preprocess(blankAsUnset, z.string().optional()),
+  WEB_DIST_DIR: z.preprocess(blankAsUnset, z.string().optional()),
   PATH: z.string().default(''),
 });
 
@@ -134,12 +185,22 @@ function toConfig(env: Environment): ServerConfig {
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     maxBodyBytes: env.MAX_BODY_BYTES,
+    trustProxyHops: env.TRUST_PROXY,
+    corsOrigins: env.CORS_ORIGINS.map((origin) => new URL(origin).origin),
     auth: {
       jwtSecret,
       jwtSecretGenerated: env.JWT_SECRET === undefined,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL,
       refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL,
       bcryptCost: env.BCRYPT_COST,
+      rotationGraceSeconds: env.REFRESH_GRACE_SECONDS,
+      sessionLifetimeSeconds: env.SESSION_LIFETIME,
+      rateLimits: {
+        failedLoginsPerUsername: env.RATE_LIMIT_LOGIN_PER_USERNAME,
+        failedLoginsPerAddress: env.RATE_LIMIT_LOGIN_PER_ADDRESS,
+        registrationsPerAddress: env.RATE_LIMIT_REGISTER_PER_ADDRESS,
+        refreshesPerAddress: env.RATE_LIMIT_REFRESH_PER_ADDRESS,
+      },
     },
     database: {
       uri: env.MONGODB_URI,
@@ -147,12 +208,14 @@ function toConfig(env: Environment): ServerConfig {
       mongodBinary: env.MONGOMS_SYSTEM_BINARY,
       searchPath: env.PATH,
     },
+    webDistDir: resolve(env.WEB_DIST_DIR ?? DEFAULT_WEB_DIST_DIR),
   };
 }
 
 /**
  * Validates an environment and turns it into the server's configuration.
- * Pure apart from the random secret made when JWT_SECRET is unset outside production.
+ * Pure apart from the random secret made when JWT_SECRET is unset outside production,
+ * and the working directory a relative WEB_DIST_DIR is resolved against.
  * @throws {EnvError} naming every bad variable.
  */
 export function parseEnv(source: Record<string, string | undefined>): ServerConfig {

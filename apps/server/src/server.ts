@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { connectDatabase, createServices, disconnectDatabase } from '@scoped-notes/api';
+import { connectDatabase, createServices, disconnectDatabase, type Services } from '@scoped-notes/api';
 import { startDatabase, type RunningDatabase } from '@scoped-notes/embedded-mongo';
 
 import { createApp } from './app';
@@ -74,15 +74,20 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   logDatabase(log, database);
 
   let server: Server;
+  let services: Services | undefined;
   try {
     await connectDatabase(database.uri);
 
-    const app = createApp({ config, services: createServices(config.auth), log });
+    services = createServices(config.auth);
+    await services.start();
+
+    const app = createApp({ config, services, log });
     server = createServer(app.callback());
 
     server.listen(config.port, config.host);
     await once(server, 'listening');
   } catch (error) {
+    services?.stop();
     await disconnectDatabase();
     await database.stop();
     throw error;
@@ -95,6 +100,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   const close = async () => {
     log.info('shutting down');
     await drain(server, drainTimeoutMs);
+    services?.stop();
     await disconnectDatabase();
     await database.stop();
     log.info('stopped');

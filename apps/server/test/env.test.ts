@@ -1,3 +1,6 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 import { describe, expect, it } from 'vitest';
 
 import { EnvError, parseEnv } from '../src/env';
@@ -25,14 +28,25 @@ describe('parseEnv(source)', () => {
       port: 3000,
       logLevel: 'info',
       maxBodyBytes: 1024 * 1024,
+      trustProxyHops: 0,
+      corsOrigins: [],
       auth: {
         jwtSecret: expect.any(String),
         jwtSecretGenerated: true,
         accessTokenTtlSeconds: 1800,
         refreshTokenTtlSeconds: 86_400,
         bcryptCost: 12,
+        rotationGraceSeconds: 10,
+        sessionLifetimeSeconds: 30 * 24 * 60 * 60,
+        rateLimits: {
+          failedLoginsPerUsername: { points: 10, durationSeconds: 900 },
+          failedLoginsPerAddress: { points: 50, durationSeconds: 900 },
+          registrationsPerAddress: { points: 30, durationSeconds: 3600 },
+          refreshesPerAddress: { points: 120, durationSeconds: 60 },
+        },
       },
       database: { uri: undefined, embedded: 'auto', mongodBinary: undefined, searchPath: '' },
+      webDistDir: fileURLToPath(new URL('../../web/dist', import.meta.url)),
     });
   });
 
@@ -51,6 +65,15 @@ describe('parseEnv(source)', () => {
       EMBEDDED_MONGO: 'jongodb',
       MONGOMS_SYSTEM_BINARY: '/opt/mongo/bin/mongod',
       PATH: '/usr/bin:/bin',
+      WEB_DIST_DIR: '/srv/notes-web',
+      REFRESH_GRACE_SECONDS: '0',
+      SESSION_LIFETIME: '3600',
+      RATE_LIMIT_LOGIN_PER_USERNAME: '3/60',
+      RATE_LIMIT_LOGIN_PER_ADDRESS: '5/60',
+      RATE_LIMIT_REGISTER_PER_ADDRESS: '7/120',
+      RATE_LIMIT_REFRESH_PER_ADDRESS: '9/30',
+      TRUST_PROXY: '1',
+      CORS_ORIGINS: 'https://app.example.com, http://localhost:5173/',
     });
 
     expect(config).toEqual({
@@ -59,12 +82,22 @@ describe('parseEnv(source)', () => {
       port: 0,
       logLevel: 'silent',
       maxBodyBytes: 2048,
+      trustProxyHops: 1,
+      corsOrigins: ['https://app.example.com', 'http://localhost:5173'],
       auth: {
         jwtSecret: 'given-secret',
         jwtSecretGenerated: false,
         accessTokenTtlSeconds: 60,
         refreshTokenTtlSeconds: 120,
         bcryptCost: 4,
+        rotationGraceSeconds: 0,
+        sessionLifetimeSeconds: 3600,
+        rateLimits: {
+          failedLoginsPerUsername: { points: 3, durationSeconds: 60 },
+          failedLoginsPerAddress: { points: 5, durationSeconds: 60 },
+          registrationsPerAddress: { points: 7, durationSeconds: 120 },
+          refreshesPerAddress: { points: 9, durationSeconds: 30 },
+        },
       },
       database: {
         uri: 'mongodb://db.example:27017/notes',
@@ -72,7 +105,19 @@ describe('parseEnv(source)', () => {
         mongodBinary: '/opt/mongo/bin/mongod',
         searchPath: '/usr/bin:/bin',
       },
+      webDistDir: '/srv/notes-web',
     });
+  });
+
+  it.each([
+    ['RATE_LIMIT_LOGIN_PER_USERNAME', '10'],
+    ['RATE_LIMIT_LOGIN_PER_ADDRESS', '0/900'],
+    ['RATE_LIMIT_REFRESH_PER_ADDRESS', 'ten/60'],
+    ['TRUST_PROXY', 'yes'],
+    ['CORS_ORIGINS', 'not a url'],
+    ['REFRESH_GRACE_SECONDS', '-1'],
+  ])('names %s when its value %j is malformed', (variable, value) => {
+    expect(() => parseEnv({ [variable]: value })).toThrow(variable);
   });
 
   it('treats a blank value as unset', () => {
@@ -83,6 +128,10 @@ describe('parseEnv(source)', () => {
     expect(config.nodeEnv).toBe('development');
     expect(config.database.uri).toBeUndefined();
     expect(config.auth.jwtSecretGenerated).toBe(true);
+  });
+
+  it('resolves a relative WEB_DIST_DIR against the working directory', () => {
+    expect(parseEnv({ WEB_DIST_DIR: 'build/web' }).webDistDir).toBe(resolve('build/web'));
   });
 
   it('makes a fresh random 48-byte secret and flags it when JWT_SECRET is unset outside production', () => {

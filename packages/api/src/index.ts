@@ -7,6 +7,7 @@ export { createContext, type Context, type CreateContextOptions } from './contex
 export { createServices, type Services, type ServicesConfig } from './services';
 export { connectDatabase, disconnectDatabase, databaseState, type DatabaseState } from './db/connection';
 export type { ApiLogger } from './logger';
+export { DEFAULT_RATE_LIMITS, RetryAfter, type RateLimitConfig, type RateLimitRule } from './auth/rate-limits';
 export type { Note } from './notes/schemas';
 export type { PublicUser } from './auth/credentials';
 export { TITLE_MAX_LENGTH, BODY_MAX_LENGTH } from './notes/limits';

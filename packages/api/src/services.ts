@@ -1,4 +1,7 @@
+import { createActivityLog, type ActivityLog } from './auth/activity-log';
 import { createPasswordService, type PasswordService } from './auth/password-service';
+import { createRateLimits, DEFAULT_RATE_LIMITS, type RateLimitConfig, type RateLimits } from './auth/rate-limits';
+import { createRevocationList, type RevocationList } from './auth/revocation-list';
 import { createSessionService, type SessionService } from './auth/session-service';
 import { createTokenService, type TokenService } from './auth/token-service';
 
@@ -11,20 +14,39 @@ export type ServicesConfig = {
   rotationGraceSeconds?: number;
   /** Defaults to 30 days. */
   sessionLifetimeSeconds?: number;
+  /** Defaults to 1 s. */
+  revocationPollIntervalMs?: number;
+  /** Defaults to 90 days. */
+  activityRetentionDays?: number;
+  /** Defaults to DEFAULT_RATE_LIMITS. */
+  rateLimits?: RateLimitConfig;
 };
 
 export type Services = {
   tokens: TokenService;
   passwords: PasswordService;
   sessions: SessionService;
+  revocations: RevocationList;
+  activity: ActivityLog;
+  rateLimits: RateLimits;
+  /** Starts background work (the revocation poll); call once connected. */
+  start(): Promise<void>;
+  stop(): void;
 };
 
 const DEFAULT_ROTATION_GRACE_SECONDS = 10;
 const DEFAULT_SESSION_LIFETIME_SECONDS = 30 * 24 * 60 * 60;
 
-/** Builds the long-lived services once per process; every request's context shares them. */
+/**
+ * Builds the long-lived services once per process, after the database connection is
+ * open; every request's context shares them.
+ */
 export function createServices(config: ServicesConfig): Services {
   const tokens = createTokenService(config);
+  const revocations = createRevocationList({
+    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+    pollIntervalMs: config.revocationPollIntervalMs ?? 1000,
+  });
 
   return {
     tokens,
@@ -33,5 +55,10 @@ export function createServices(config: ServicesConfig): Services {
       rotationGraceSeconds: config.rotationGraceSeconds ?? DEFAULT_ROTATION_GRACE_SECONDS,
       absoluteLifetimeSeconds: config.sessionLifetimeSeconds ?? DEFAULT_SESSION_LIFETIME_SECONDS,
     }),
+    revocations,
+    activity: createActivityLog({ retentionDays: config.activityRetentionDays ?? 90 }),
+    rateLimits: createRateLimits(config.rateLimits ?? DEFAULT_RATE_LIMITS),
+    start: () => revocations.start(),
+    stop: () => revocations.stop(),
   };
 }

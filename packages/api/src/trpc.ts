@@ -42,12 +42,13 @@ function bearerToken(header: string | undefined): string | null {
 
 /**
  * Verifies the access token and hands the procedure a non-optional `ctx.user`.
- * It reads no database: the signed token alone says who is calling.
+ * It reads no database: the signed token says who is calling, and the in-memory
+ * revocation list says whether that session or user has since been cut off.
  */
 export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
   const token = bearerToken(ctx.authorization);
   const subject = token ? ctx.services.tokens.verify('access', token) : null;
-  if (!subject) throw invalidToken();
+  if (!subject || ctx.services.revocations.isRevoked(subject)) throw invalidToken();
 
   const user = { id: subject.userId, username: subject.username, sessionId: subject.sessionId };
 

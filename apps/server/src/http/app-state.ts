@@ -10,3 +10,5 @@ export type AppState = {
 };
 
 export type AppMiddleware = Koa.Middleware<AppState>;
+
+export type AppContext = Koa.ParameterizedContext<AppState>;

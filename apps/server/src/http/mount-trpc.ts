@@ -1,8 +1,9 @@
-import { appRouter, createContext, type Services } from '@scoped-notes/api';
+import { appRouter, type Services } from '@scoped-notes/api';
 import type { TRPCError } from '@trpc/server';
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 
 import type { Logger } from '../logger';
+import { apiContextFor } from './api-context';
 import type { AppMiddleware } from './app-state';
 
 export const TRPC_PREFIX = '/trpc';
@@ -32,7 +33,7 @@ export function mountTrpc({ services, maxBodyBytes }: MountTrpcOptions): AppMidd
   return async (ctx, next) => {
     if (ctx.path !== TRPC_PREFIX && !ctx.path.startsWith(`${TRPC_PREFIX}/`)) return next();
 
-    const { requestId, log } = ctx.state;
+    const { log } = ctx.state;
     ctx.respond = false;
     // Koa starts every response at 404, and tRPC only sets the status when it finds 200 there.
     ctx.res.statusCode = 200;
@@ -43,15 +44,7 @@ export function mountTrpc({ services, maxBodyBytes }: MountTrpcOptions): AppMidd
       res: ctx.res,
       path: procedurePath(ctx.path),
       maxBodySize: maxBodyBytes,
-      createContext: () =>
-        createContext({
-          services,
-          authorization: ctx.get('authorization') || undefined,
-          requestId,
-          log,
-          clientAddress: ctx.req.socket.remoteAddress ?? 'unknown',
-          userAgent: ctx.get('user-agent') || undefined,
-        }),
+      createContext: () => apiContextFor(ctx, services),
       onError: ({ error, path }) => logProcedureError(log, error, path),
     });
   };

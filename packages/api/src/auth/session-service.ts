@@ -119,14 +119,51 @@ export function createSessionService(tokens: TokenService, config: SessionConfig
       return { outcome: 'refused' };
     },
 
-    /** Ends the session a refresh token belongs to. False when the token is not ours. */
-    async end(refreshToken: string): Promise<boolean> {
+    /** Ends the session a refresh token belongs to; null when the token is not ours. */
+    async end(refreshToken: string): Promise<TokenSubject | null> {
       const subject = tokens.verify('refresh', refreshToken);
-      if (!subject) return false;
+      if (!subject) return null;
 
       await SessionModel.deleteOne(scopedTo(subject));
 
-      return true;
+      return subject;
+    },
+
+    /** The user's live sessions, newest first. */
+    async list(userId: string) {
+      const sessions = await SessionModel.find({ user: new Types.ObjectId(userId), absoluteExpiresAt: { $gt: new Date() } })
+        .sort({ createdAt: -1 })
+        .lean<Array<SessionRecord & { createdAt: Date }>>();
+
+      return sessions.map((session) => ({
+        id: session._id.toHexString(),
+        createdAt: session.createdAt.toISOString(),
+        lastUsedAt: session.lastUsedAt.toISOString(),
+        userAgent: session.userAgent ?? null,
+      }));
+    },
+
+    /** Ends one of the user's sessions; false when the user has no such session. */
+    async revoke(userId: string, sessionId: string): Promise<boolean> {
+      if (!/^[0-9a-f]{24}$/i.test(sessionId)) return false;
+
+      const { deletedCount } = await SessionModel.deleteOne(
+        scopedTo({ userId, sessionId, username: '' }),
+      );
+
+      return deletedCount > 0;
+    },
+
+    /** Ends every session of the user but `keep`; returns the ids it ended. */
+    async revokeAll(userId: string, keep?: string): Promise<string[]> {
+      const user = new Types.ObjectId(userId);
+      const others = keep ? { _id: { $ne: new Types.ObjectId(keep) } } : {};
+      const doomed = await SessionModel.find({ user, ...others }).select({ _id: 1 }).lean<SessionRecord[]>();
+      const ids = doomed.map((session) => session._id);
+
+      await SessionModel.deleteMany({ user, _id: { $in: ids } });
+
+      return ids.map((id) => id.toHexString());
     },
   };
 }

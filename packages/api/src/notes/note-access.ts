@@ -97,6 +97,13 @@ export function createNoteAccess(user: AuthenticatedUser) {
 
       return { id };
     },
+
+    /** Every note of this owner, for account deletion. */
+    async removeAll() {
+      const { deletedCount } = await NoteModel.deleteMany(scoped());
+
+      return deletedCount;
+    },
   };
 }
 

@@ -1,0 +1,84 @@
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+
+import { SECURITY_EVENT_TYPES } from '../db/security-event-model';
+import { UserModel, type UserRecord } from '../db/user-model';
+import { createNoteAccess } from '../notes/note-access';
+import { protectedProcedure, type AuthenticatedUser } from '../trpc';
+import type { Context } from '../context';
+import { newPasswordSchema, usernameKey } from './credentials';
+
+const okOutput = z.object({ ok: z.literal(true) });
+
+function wrongPassword(): TRPCError {
+  // FORBIDDEN, not UNAUTHORIZED: the caller is logged in, and an SDK would take
+  // UNAUTHORIZED as an expired token and try to refresh.
+  return new TRPCError({ code: 'FORBIDDEN', message: 'The password is incorrect' });
+}
+
+/** Re-checks the caller's password, counted like a failed login when wrong. */
+async function confirmPassword(ctx: Context & { user: AuthenticatedUser }, password: string): Promise<UserRecord> {
+  const key = usernameKey(ctx.user.username);
+  await ctx.services.rateLimits.checkLogin(key, ctx.clientAddress);
+
+  const user = await UserModel.findById(ctx.user.id).lean<UserRecord>();
+  if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Missing, invalid or expired token' });
+
+  if (!(await ctx.services.passwords.verify(password, user.passwordHash))) {
+    await ctx.services.rateLimits.recordFailedLogin(key, ctx.clientAddress);
+    throw wrongPassword();
+  }
+
+  return user;
+}
+
+const activityOutput = z.array(
+  z.object({
+    id: z.string(),
+    type: z.enum(SECURITY_EVENT_TYPES),
+    at: z.string(),
+    clientAddress: z.string().nullable(),
+    userAgent: z.string().nullable(),
+  }),
+);
+
+/** Password change, account deletion and the account's security history. */
+export const accountProcedures = {
+  changePassword: protectedProcedure
+    .input(z.strictObject({ currentPassword: z.string().min(1).max(1024), newPassword: newPasswordSchema }))
+    .output(okOutput)
+    .mutation(async ({ ctx, input }) => {
+      await confirmPassword(ctx, input.currentPassword);
+
+      const passwordHash = await ctx.services.passwords.hash(input.newPassword);
+      await UserModel.updateOne({ _id: ctx.user.id }, { $set: { passwordHash } });
+
+      const ended = await ctx.services.sessions.revokeAll(ctx.user.id, ctx.user.sessionId);
+      await ctx.services.revocations.revokeSessions(ended);
+      await ctx.services.activity.record(ctx.user.id, 'password_changed', ctx);
+
+      return { ok: true as const };
+    }),
+
+  deleteAccount: protectedProcedure
+    .input(z.strictObject({ password: z.string().min(1).max(1024) }))
+    .output(okOutput)
+    .mutation(async ({ ctx, input }) => {
+      await confirmPassword(ctx, input.password);
+
+      // Cut off every token first, so nothing can write while the rest goes.
+      await ctx.services.revocations.revokeUser(ctx.user.id);
+      await ctx.services.sessions.revokeAll(ctx.user.id);
+      await createNoteAccess(ctx.user).removeAll();
+      await ctx.services.activity.forget(ctx.user.id);
+      await UserModel.deleteOne({ _id: ctx.user.id });
+      ctx.log.info({}, 'account deleted');
+
+      return { ok: true as const };
+    }),
+
+  activity: protectedProcedure
+    .input(z.strictObject({ limit: z.number().int().min(1).max(100).default(50) }).default({ limit: 50 }))
+    .output(activityOutput)
+    .query(({ ctx, input }) => ctx.services.activity.list(ctx.user.id, input.limit)),
+};
