@@ -7,13 +7,18 @@ import type { AppState } from './http/app-state';
 import { handleErrors } from './http/handle-errors';
 import { health } from './http/health';
 import { logRequests } from './http/log-requests';
+import { docsPage } from './http/docs-page';
+import { mountRest } from './http/mount-rest';
 import { mountTrpc } from './http/mount-trpc';
 import { notFound } from './http/not-found';
+import { createOpenApiDocument } from './http/openapi-document';
 import { assignRequestId } from './http/request-id';
+import { serveOpenApi } from './http/serve-openapi';
+import { serveWebApp } from './http/serve-web-app';
 import type { Logger } from './logger';
 
 export type CreateAppOptions = {
-  config: Pick<ServerConfig, 'maxBodyBytes'>;
+  config: Pick<ServerConfig, 'maxBodyBytes'> & Partial<Pick<ServerConfig, 'webDistDir' | 'trustProxyHops'>>;
   services: Services;
   log: Logger;
 };
@@ -21,7 +26,12 @@ export type CreateAppOptions = {
 export function createApp({ config, services, log }: CreateAppOptions): Koa<AppState> {
   const app = new Koa<AppState>();
 
-  // Errors outside tRPC end up here; tRPC's own are logged by its onError.
+  // Koa then takes the client address from the entry the nearest trusted proxy added.
+  const trustProxyHops = config.trustProxyHops ?? 0;
+  app.proxy = trustProxyHops > 0;
+  app.maxIpsCount = trustProxyHops;
+
+  // Errors outside the procedures end up here; theirs are logged by their handlers' onError.
   app.on('error', (error: unknown, ctx?: Koa.ParameterizedContext<AppState>) => {
     (ctx?.state.log ?? log).error({ err: error }, 'request failed');
   });
@@ -31,6 +41,14 @@ export function createApp({ config, services, log }: CreateAppOptions): Koa<AppS
   app.use(logRequests());
   app.use(health());
   app.use(mountTrpc({ services, maxBodyBytes: config.maxBodyBytes }));
+
+  // The REST mirror of the same router, its OpenAPI document and its docs page.
+  const document = createOpenApiDocument();
+  app.use(serveOpenApi(document));
+  app.use(docsPage());
+  app.use(mountRest({ services, maxBodyBytes: config.maxBodyBytes, document }));
+
+  app.use(serveWebApp({ distDir: config.webDistDir, log }));
   app.use(notFound());
 
   return app;

@@ -1,8 +1,10 @@
 import { TRPCError } from '@trpc/server';
 
+export const NOTE_NOT_FOUND_MESSAGE = 'Note not found';
+
 /** The one answer for a note that is not the caller's, was deleted, or never existed. */
 export function noteNotFound(): TRPCError {
-  return new TRPCError({ code: 'NOT_FOUND', message: 'Note not found' });
+  return new TRPCError({ code: 'NOT_FOUND', message: NOTE_NOT_FOUND_MESSAGE });
 }
 
 export function invalidCredentials(): TRPCError {

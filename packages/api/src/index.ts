@@ -7,6 +7,8 @@ export { createContext, type Context, type CreateContextOptions } from './contex
 export { createServices, type Services, type ServicesConfig } from './services';
 export { connectDatabase, disconnectDatabase, databaseState, type DatabaseState } from './db/connection';
 export type { ApiLogger } from './logger';
+export type { ApiMeta } from './api-meta';
+export { summarize as summarizeFieldErrors, type FieldErrors } from './field-errors';
 export { DEFAULT_RATE_LIMITS, RetryAfter, type RateLimitConfig, type RateLimitRule } from './auth/rate-limits';
 export type { Note } from './notes/schemas';
 export type { PublicUser } from './auth/credentials';

@@ -1,10 +1,11 @@
 import { initTRPC } from '@trpc/server';
 
+import type { ApiMeta } from './api-meta';
 import type { Context } from './context';
 import { invalidToken } from './errors';
 import { fieldErrorsFrom, summarize } from './field-errors';
 
-const t = initTRPC.context<Context>().create({
+const t = initTRPC.context<Context>().meta<ApiMeta>().create({
   // Stack traces and internal messages never leave the server, in any environment:
   // the log has them, under the request id the client is given.
   errorFormatter({ shape, error, ctx }) {

@@ -1,10 +1,9 @@
 import { appRouter, type Services } from '@scoped-notes/api';
-import type { TRPCError } from '@trpc/server';
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 
-import type { Logger } from '../logger';
 import { apiContextFor } from './api-context';
 import type { AppMiddleware } from './app-state';
+import { logProcedureError } from './log-procedure-error';
 
 export const TRPC_PREFIX = '/trpc';
 
@@ -12,17 +11,6 @@ type MountTrpcOptions = { services: Services; maxBodyBytes: number };
 
 function procedurePath(requestPath: string): string {
   return requestPath.slice(TRPC_PREFIX.length).replace(/^\/+|\/+$/g, '');
-}
-
-/** The single place a tRPC error is logged; the input is never part of it. */
-function logProcedureError(log: Logger, error: TRPCError, path: string | undefined): void {
-  if (error.code === 'INTERNAL_SERVER_ERROR') {
-    log.error({ err: error.cause ?? error, path }, 'procedure failed');
-
-    return;
-  }
-
-  log.info({ code: error.code, path }, 'procedure rejected');
 }
 
 /**

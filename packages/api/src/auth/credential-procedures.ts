@@ -14,6 +14,8 @@ import {
 } from './credentials';
 import { toPublicUser } from './user-view';
 
+const AUTH_TAGS = ['auth'];
+
 function usernameTaken(): TRPCError {
   return new TRPCError({ code: 'CONFLICT', message: 'That username is already taken' });
 }
@@ -21,6 +23,17 @@ function usernameTaken(): TRPCError {
 /** Sign-up, login, refresh, logout and the caller's profile. */
 export const credentialProcedures = {
   register: publicProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/register/',
+        tags: AUTH_TAGS,
+        summary: 'Create an account',
+        protect: false,
+        errorResponses: { 409: 'That username is already taken', 429: 'Too many sign-ups from this address' },
+      },
+      successStatus: 201,
+    })
     .input(registerInput)
     .output(publicUser)
     .mutation(async ({ ctx, input }) => {
@@ -49,6 +62,16 @@ export const credentialProcedures = {
     }),
 
   login: publicProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/token/',
+        tags: AUTH_TAGS,
+        summary: 'Log in: get an access and a refresh token',
+        protect: false,
+        errorResponses: { 401: 'Invalid username or password', 429: 'Too many failed logins' },
+      },
+    })
     .input(loginInput)
     .output(tokenPair.extend({ user: publicUser }))
     .mutation(async ({ ctx, input }) => {
@@ -74,6 +97,16 @@ export const credentialProcedures = {
     }),
 
   refresh: publicProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/token/refresh/',
+        tags: AUTH_TAGS,
+        summary: 'Trade a refresh token for a new pair (the old refresh token stops working)',
+        protect: false,
+        errorResponses: { 401: 'Missing, invalid or expired token', 429: 'Too many refreshes from this address' },
+      },
+    })
     .input(refreshInput)
     .output(tokenPair)
     .mutation(async ({ ctx, input }) => {
@@ -105,7 +138,10 @@ export const credentialProcedures = {
       return { ok: true as const };
     }),
 
-  me: protectedProcedure.output(publicUser).query(async ({ ctx }) => {
+  me: protectedProcedure
+    .meta({ openapi: { method: 'GET', path: '/api/me/', tags: AUTH_TAGS, summary: 'Your profile' } })
+    .output(publicUser)
+    .query(async ({ ctx }) => {
     const user = await UserModel.findById(ctx.user.id).lean<UserRecord>();
     if (!user) throw invalidToken();
 

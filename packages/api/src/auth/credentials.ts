@@ -49,32 +49,40 @@ export const emailSchema = z
   .pipe(z.union([z.literal(''), z.email('Email must be a valid address')]))
   .transform((value) => (value === '' ? null : value));
 
-export const registerInput = z.strictObject({
-  username: usernameSchema,
-  email: emailSchema.nullish().transform((value) => value ?? null),
-  password: newPasswordSchema,
-});
+export const registerInput = z
+  .strictObject({
+    username: usernameSchema,
+    email: emailSchema.nullish().transform((value) => value ?? null),
+    password: newPasswordSchema,
+  })
+  .meta({ examples: [{ username: 'priya', email: 'priya@example.com', password: 'correct-horse-battery' }] });
 
 // Login accepts any string so that a malformed name costs the same and answers the
 // same as an unknown one; only non-strings are refused up front.
-export const loginInput = z.strictObject({
-  username: z.string().min(1).max(256),
-  password: z.string().min(1).max(1024),
-});
+export const loginInput = z
+  .strictObject({
+    username: z.string().min(1).max(256),
+    password: z.string().min(1).max(1024),
+  })
+  .meta({ examples: [{ username: 'priya', password: 'correct-horse-battery' }] });
 
-export const refreshInput = z.strictObject({
-  refresh: z.string().min(1).max(4096),
-});
+export const refreshInput = z
+  .strictObject({
+    refresh: z.string().min(1).max(4096).meta({ description: 'The refresh token from POST /api/token/' }),
+  })
+  .meta({ examples: [{ refresh: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.…' }] });
 
-export const publicUser = z.object({
-  id: z.string(),
-  username: z.string(),
-  email: z.string().nullable(),
-});
+export const publicUser = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    email: z.string().nullable(),
+  })
+  .meta({ id: 'User', examples: [{ id: '665f1b9eb4d3e8a9c0f10001', username: 'priya', email: 'priya@example.com' }] });
 
 export type PublicUser = z.infer<typeof publicUser>;
 
 export const tokenPair = z.object({
-  access: z.string(),
-  refresh: z.string(),
+  access: z.string().meta({ description: 'Send as `Authorization: Bearer <access>`' }),
+  refresh: z.string().meta({ description: 'Send to POST /api/token/refresh/ for a new pair' }),
 });

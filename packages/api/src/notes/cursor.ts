@@ -4,8 +4,11 @@ import { z } from 'zod';
 /** Where a page ended: the last note's sort key plus its id, which breaks ties. */
 export type PagePosition = { sortKey: Date; id: string };
 
+// The largest time a Date can hold; a larger one would become an Invalid Date in the query.
+const LATEST_TIME_MS = 8_640_000_000_000_000;
+
 const encodedPosition = z.strictObject({
-  k: z.number().int().nonnegative(),
+  k: z.number().int().nonnegative().max(LATEST_TIME_MS),
   i: z.string().regex(/^[0-9a-f]{24}$/),
   u: z.string(),
 });

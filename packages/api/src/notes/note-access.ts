@@ -4,7 +4,7 @@ import { NoteModel, type NoteRecord } from '../db/note-model';
 import { noteNotFound } from '../errors';
 import type { AuthenticatedUser } from '../trpc';
 import { decodeCursor, encodeCursor } from './cursor';
-import type { CreateNoteInput, ListNotesInput, Note, NoteChanges } from './schemas';
+import type { CreateNoteInput, ListNotesInput, Note, NoteChanges, NoteContent } from './schemas';
 
 const NEWEST_FIRST = { createdAt: -1, _id: -1 } as const;
 
@@ -86,6 +86,18 @@ export function createNoteAccess(user: AuthenticatedUser) {
       const record = hasChanges
         ? await NoteModel.findOneAndUpdate(filter, { $set: changes }, { returnDocument: 'after', runValidators: true }).lean<NoteRecord>()
         : await NoteModel.findOne(filter).lean<NoteRecord>();
+      if (!record) throw noteNotFound();
+
+      return toNote(record);
+    },
+
+    /** Sets both title and body, as REST's PUT asks; the owner, id and createdAt stay. */
+    async replace(id: string, content: NoteContent) {
+      const record = await NoteModel.findOneAndUpdate(
+        byId(id),
+        { $set: { title: content.title, body: content.body } },
+        { returnDocument: 'after', runValidators: true },
+      ).lean<NoteRecord>();
       if (!record) throw noteNotFound();
 
       return toNote(record);

@@ -1,0 +1,40 @@
+import coBody from 'co-body';
+
+import type { AppContext } from './app-state';
+import { RestRequestError } from './rest-errors';
+
+const JSON_TYPE = 'application/json';
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+
+  return typeof status === 'number' ? status : undefined;
+}
+
+/**
+ * The JSON body of a POST, PUT or PATCH, read with co-body. A body that is not JSON
+ * is refused before it is read, and one over `limitBytes` before it is parsed (at
+ * once when its Content-Length says so). Only an object or an array is accepted,
+ * and `__proto__` keys are refused.
+ */
+export async function readJsonBody(ctx: AppContext, limitBytes: number): Promise<unknown> {
+  if (!ctx.is(JSON_TYPE)) {
+    throw new RestRequestError(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the body as ${JSON_TYPE}`);
+  }
+
+  try {
+    return await coBody.json(ctx.req, { limit: limitBytes, strict: true });
+  } catch (error) {
+    // co-body keeps the raw body on its errors: they are never logged or echoed.
+    const status = statusOf(error);
+    if (status === 413) {
+      throw new RestRequestError(413, 'PAYLOAD_TOO_LARGE', `The body is over the limit of ${limitBytes} bytes`);
+    }
+    if (status === 415) throw new RestRequestError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as UTF-8 JSON');
+    if (status !== undefined && status < 500) {
+      throw new RestRequestError(400, 'BAD_REQUEST', 'The body is not a JSON object');
+    }
+
+    throw error;
+  }
+}

@@ -1,0 +1,20 @@
+import type { OpenAPIObject } from 'trpc-to-openapi';
+
+import type { AppMiddleware } from './app-state';
+import { refuseAllButGet } from './rest-errors';
+
+export const OPENAPI_PATH = '/api/openapi.json';
+
+/** `GET /api/openapi.json`: the document, serialised once; import it into Postman or a client generator. */
+export function serveOpenApi(document: OpenAPIObject): AppMiddleware {
+  const json = JSON.stringify(document);
+
+  return async (ctx, next) => {
+    if (ctx.path !== OPENAPI_PATH) return next();
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return refuseAllButGet(ctx);
+
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.type = 'application/json';
+    ctx.body = json;
+  };
+}

@@ -1,0 +1,9 @@
+import type { OpenApiMeta } from 'trpc-to-openapi';
+
+/**
+ * What a procedure says about itself besides its input and output: where the REST
+ * mirror serves it (trpc-to-openapi's `openapi` block, whose `errorResponses` lists
+ * the procedure's own error statuses), and the status a success answers with there
+ * when it is not 200.
+ */
+export type ApiMeta = OpenApiMeta<{ successStatus?: 201 | 204 }>;
