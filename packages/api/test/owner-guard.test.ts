@@ -120,8 +120,19 @@ describe('updates that would change the owner throw, even with a scoped filter',
     await expectRefused(() => NoteModel.findOneAndUpdate(filter(), update()));
   });
 
-  test('a replacement carrying an owner', async () => {
-    await expectRefused(() => NoteModel.replaceOne({ owner: alice, _id: aliceNoteId }, { owner: bob, title: 'x', body: '' }));
+  test('owner as the target of $rename', async () => {
+    const filter = { owner: alice, _id: aliceNoteId };
+
+    await expectRefused(() => NoteModel.updateOne(filter, { $rename: { title: 'owner' } }));
+    await expectRefused(() => NoteModel.findOneAndUpdate(filter, { $rename: { body: 'owner' } }));
+  });
+
+  test('whole-document replacement, with or without an owner, even when scoped', async () => {
+    const filter = () => ({ owner: alice, _id: aliceNoteId });
+
+    await expectRefused(() => NoteModel.replaceOne(filter(), { owner: bob, title: 'x', body: '' }));
+    await expectRefused(() => NoteModel.replaceOne(filter(), { title: 'x', body: '' }));
+    await expectRefused(() => NoteModel.findOneAndReplace(filter(), { title: 'x', body: '' }));
   });
 });
 

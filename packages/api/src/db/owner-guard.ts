@@ -10,9 +10,7 @@ const FILTERED_OPERATIONS: MongooseQueryMiddleware[] = [
   'find',
   'findOne',
   'findOneAndDelete',
-  'findOneAndReplace',
   'findOneAndUpdate',
-  'replaceOne',
   'updateMany',
   'updateOne',
   'deleteMany',
@@ -43,15 +41,20 @@ function touchesOwner(update: unknown): boolean {
   if (typeof update !== 'object' || update === null) return false;
   if (Array.isArray(update)) return update.some(touchesOwner);
 
-  return Object.entries(update).some(
-    ([key, value]) => key === 'owner' || (key.startsWith('$') && touchesOwner(value)),
-  );
+  return Object.entries(update).some(([key, value]) => {
+    if (key === 'owner') return true;
+    // `$rename: { title: 'owner' }` names the owner as a value, not a key.
+    if (key === '$rename') return Object.values(value as object).includes('owner');
+
+    return key.startsWith('$') && touchesOwner(value);
+  });
 }
 
 /**
  * Makes a model refuse, in every environment, any read, update, delete, count or
- * aggregation whose filter does not pin a single owner, and any update that would
- * change the owner. Scoping then fails loudly instead of leaking quietly.
+ * aggregation whose filter does not pin a single owner, any update that would
+ * change the owner, and any whole-document replacement. Scoping then fails loudly
+ * instead of leaking quietly.
  */
 export function ownerGuard(schema: Schema): void {
   schema.pre(FILTERED_OPERATIONS, { document: false, query: true }, function () {
@@ -64,6 +67,12 @@ export function ownerGuard(schema: Schema): void {
     if (touchesOwner(this.getUpdate())) {
       throw new UnscopedQueryError(operation, 'an update may not change the owner');
     }
+  });
+
+  // A replacement that leaves the owner out would strip it: whole-document
+  // replacement is refused, and updates go through operators instead.
+  schema.pre(['replaceOne', 'findOneAndReplace'], { document: false, query: true }, function () {
+    throw new UnscopedQueryError((this as { op?: string }).op ?? 'replace', 'replace documents with $set instead');
   });
 
   schema.pre('estimatedDocumentCount', function () {
