@@ -21,11 +21,11 @@ export type MainProcess = {
 };
 
 /**
- * Runs `tsx src/main.ts`, as `pnpm start` does, with only the given environment:
+ * Runs `tsx src/main.ts` (as `pnpm start` does) or another entry, with only the given environment:
  * nothing from the test runner's environment (such as MONGODB_URI) leaks in.
  */
-export function runMain(env: Record<string, string>): MainProcess {
-  const child = spawn(process.execPath, [tsxCli, 'src/main.ts'], {
+export function runMain(env: Record<string, string>, entry: string[] = [tsxCli, 'src/main.ts']): MainProcess {
+  const child = spawn(process.execPath, entry, {
     cwd: serverRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
