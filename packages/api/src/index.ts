@@ -5,7 +5,7 @@ import type { AppRouter } from './root';
 export { appRouter, type AppRouter } from './root';
 export { createContext, type Context, type CreateContextOptions } from './context';
 export { createServices, type Services, type ServicesConfig } from './services';
-export { connectDatabase, disconnectDatabase, databaseState, type DatabaseState } from './db/connection';
+export { checkDatabase, connectDatabase, disconnectDatabase, databaseState, type DatabaseState } from './db/connection';
 export type { ApiLogger } from './logger';
 export type { ApiMeta } from './api-meta';
 export { summarize as summarizeFieldErrors, type FieldErrors } from './field-errors';

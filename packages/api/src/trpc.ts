@@ -1,7 +1,8 @@
-import { initTRPC } from '@trpc/server';
+import { initTRPC, TRPCError } from '@trpc/server';
 
 import type { ApiMeta } from './api-meta';
 import type { Context } from './context';
+import { isDatabaseUnavailable } from './db/unavailable';
 import { invalidToken } from './errors';
 import { fieldErrorsFrom, summarize } from './field-errors';
 
@@ -33,7 +34,23 @@ const t = initTRPC.context<Context>().meta<ApiMeta>().create({
 });
 
 export const createRouter = t.router;
-export const publicProcedure = t.procedure;
+
+/** A lost database answers SERVICE_UNAVAILABLE (503), which clients may retry, not a 500. */
+const reportUnavailableDatabase = t.middleware(async ({ next }) => {
+  const result = await next();
+
+  if (!result.ok && isDatabaseUnavailable(result.error.cause)) {
+    throw new TRPCError({
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The database is unavailable; try again shortly',
+      cause: result.error.cause,
+    });
+  }
+
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(reportUnavailableDatabase);
 
 function bearerToken(header: string | undefined): string | null {
   const match = /^Bearer +([A-Za-z0-9._~+/=-]+)$/i.exec(header ?? '');
@@ -46,7 +63,7 @@ function bearerToken(header: string | undefined): string | null {
  * It reads no database: the signed token says who is calling, and the in-memory
  * revocation list says whether that session or user has since been cut off.
  */
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   const token = bearerToken(ctx.authorization);
   const subject = token ? ctx.services.tokens.verify('access', token) : null;
   if (!subject || ctx.services.revocations.isRevoked(subject)) throw invalidToken();

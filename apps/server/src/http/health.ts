@@ -1,11 +1,11 @@
-import { databaseState, type DatabaseState } from '@scoped-notes/api';
+import { checkDatabase, type DatabaseState } from '@scoped-notes/api';
 
 import type { AppMiddleware } from './app-state';
 import { errorBody } from './error-body';
 
 export type HealthBody = { status: 'ok' | 'degraded'; database: DatabaseState };
 
-/** `GET /health`: 200 while the database is connected, 503 otherwise. */
+/** `GET /health`: 200 while the database answers a ping, 503 otherwise. */
 export function health(): AppMiddleware {
   return async (ctx, next) => {
     if (ctx.path !== '/health') return next();
@@ -18,7 +18,7 @@ export function health(): AppMiddleware {
       return;
     }
 
-    const database = databaseState();
+    const database = await checkDatabase();
     const connected = database === 'connected';
 
     ctx.set('Cache-Control', 'no-store');

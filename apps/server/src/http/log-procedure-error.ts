@@ -13,5 +13,11 @@ export function logProcedureError(log: Logger, error: TRPCError, path: string | 
     return;
   }
 
+  if (error.code === 'SERVICE_UNAVAILABLE') {
+    log.warn({ code: error.code, path, cause: error.cause?.name }, 'database unavailable');
+
+    return;
+  }
+
   log.info({ code: error.code, path }, 'procedure rejected');
 }
