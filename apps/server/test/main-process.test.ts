@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { runMain, type MainProcess } from './support/main-process';
-import { acceptsConnections } from './support/port-probe';
+import { acceptsConnections } from '@scoped-notes/embedded-mongo/port-probe';
 
 const BASE_ENV = { PORT: '0', NODE_ENV: 'test', EMBEDDED_MONGO: 'jongodb', LOG_LEVEL: 'info' };
 

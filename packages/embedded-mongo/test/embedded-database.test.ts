@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { locateMongod } from '../src/locate-mongod';
 import { startDatabase } from '../src/start-database';
-import { acceptsConnections, waitUntilClosed } from './support/port-probe';
+import { acceptsConnections, waitUntilClosed } from '../src/port-probe';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 

@@ -1,3 +1,4 @@
+/** Port probes for tests and tools that wait on a database or server process. */
 import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
