@@ -2,7 +2,8 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { Refusal } from './support/fake-api';
-import { aNote, renderApp, TOKENS, USER } from './support/render-app';
+import { aNote, TOKENS, USER } from './support/fixtures';
+import { renderApp } from './support/render-app';
 
 const signedInHandlers = {
   'auth.me': () => USER,
@@ -49,7 +50,9 @@ describe('logging in and registering', () => {
     const describedBy = (username.getAttribute('aria-describedby') ?? '').split(' ');
     const descriptions = describedBy.map((id) => document.getElementById(id)?.textContent);
     expect(username.getAttribute('aria-invalid')).toBe('true');
-    expect(descriptions).toContain('This username cannot be used: it needs 3 to 32 letters, digits, dots, underscores or dashes.');
+    expect(descriptions).toContain(
+      'This username cannot be used: it needs 3 to 32 letters, digits, dots, underscores or dashes.',
+    );
     expect(screen.getByLabelText('Password').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByLabelText('Email (optional)').getAttribute('aria-invalid')).toBeNull();
     expect(api.callsTo('auth.register')[0]?.input).toEqual({ username: 'x!', email: '', password: 'short' });
@@ -62,7 +65,8 @@ describe('logging in and registering', () => {
     expect(document.activeElement).toBe(screen.getByLabelText('Username'));
 
     await user.click(screen.getByRole('button', { name: 'Log in' }));
-    expect(within(screen.getByRole('form', { name: 'Log in' })).getByLabelText('Username')).toBe(document.activeElement);
+    const loginForm = screen.getByRole('form', { name: 'Log in' });
+    expect(within(loginForm).getByLabelText('Username')).toBe(document.activeElement);
   });
 
   it('logs straight into a new account', async () => {
@@ -107,7 +111,10 @@ describe('the end of a session', () => {
   });
 
   it('says the user logged out, not that the session ended, after Log out', async () => {
-    const { user, api } = renderApp({ tokens: TOKENS, handlers: { ...signedInHandlers, 'auth.logout': () => ({ ok: true }) } });
+    const { user, api } = renderApp({
+      tokens: TOKENS,
+      handlers: { ...signedInHandlers, 'auth.logout': () => ({ ok: true }) },
+    });
 
     await user.click(await screen.findByRole('button', { name: 'Log out' }));
 

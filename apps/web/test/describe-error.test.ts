@@ -7,7 +7,9 @@ import { describeError } from '../src/errors/describe-error';
 function answered(code: string | null, fields?: Record<string, string[]>): TRPCClientError<never> {
   if (code === null) return new TRPCClientError('fetch failed');
 
-  return TRPCClientError.from({ error: { message: 'developer text', code: -32000, data: { code, httpStatus: 400, fields } } });
+  const data = { code, httpStatus: 400, fields };
+
+  return TRPCClientError.from({ error: { message: 'developer text', code: -32000, data } });
 }
 
 const RAW_CODE = /[A-Z]{2,}_?[A-Z]*/;
@@ -32,7 +34,8 @@ describe('describeError(error, action)', () => {
   });
 
   it('puts a sentence of its own beside each field the server named, never the server’s text', () => {
-    const result = describeError(answered('BAD_REQUEST', { username: ['Too small: >=3'], password: ['Too small: >=8'] }), 'register');
+    const refusal = answered('BAD_REQUEST', { username: ['Too small: >=3'], password: ['Too small: >=8'] });
+    const result = describeError(refusal, 'register');
 
     expect(result.message).toMatch(/correct the marked field/);
     expect(result.fields.username).toMatch(/^This username cannot be used/);
@@ -58,7 +61,14 @@ describe('describeError(error, action)', () => {
   });
 
   it('never shows a code, whatever the code', () => {
-    const codes = ['INTERNAL_SERVER_ERROR', 'TOO_MANY_REQUESTS', 'PAYLOAD_TOO_LARGE', 'TIMEOUT', 'FORBIDDEN', 'UNAUTHORIZED'];
+    const codes = [
+      'INTERNAL_SERVER_ERROR',
+      'TOO_MANY_REQUESTS',
+      'PAYLOAD_TOO_LARGE',
+      'TIMEOUT',
+      'FORBIDDEN',
+      'UNAUTHORIZED',
+    ];
 
     for (const code of codes) {
       expect(describeError(answered(code), 'save-note').message, code).not.toMatch(RAW_CODE);

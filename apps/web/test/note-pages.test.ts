@@ -2,10 +2,9 @@ import type { Note } from '@scoped-notes/client';
 import { describe, expect, it } from 'vitest';
 
 import { prependNote, removeNote, replaceNote, type NotePages } from '../src/notes/note-pages';
+import { aNote } from './support/fixtures';
 
-function note(id: string, title = `Note ${id}`): Note {
-  return { id, owner: 'ada', title, body: '', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
-}
+const note = (id: string, title = `Note ${id}`) => aNote({ id, title });
 
 function pagesOf(...pages: Note[][]): NotePages {
   return {

@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { Refusal } from './support/fake-api';
-import { aNote, renderApp, TOKENS, USER } from './support/render-app';
+import { aNote, TOKENS, USER } from './support/fixtures';
+import { renderApp } from './support/render-app';
 
 type Note = ReturnType<typeof aNote>;
 
@@ -76,7 +77,8 @@ describe('the notes screen', () => {
     const card = await screen.findByRole('article', { name: 'First note' });
 
     await user.click(within(card).getByRole('button', { name: 'Delete' }));
-    await user.click(within(screen.getByRole('group', { name: 'Confirm deletion' })).getByRole('button', { name: 'Delete' }));
+    const confirmation = screen.getByRole('group', { name: 'Confirm deletion' });
+    await user.click(within(confirmation).getByRole('button', { name: 'Delete' }));
 
     await waitFor(() => expect(screen.queryByRole('article', { name: 'First note' })).toBeNull());
     expect(api.callsTo('notes.delete')[0]?.input).toEqual({ id: 'n1' });
@@ -105,7 +107,8 @@ describe('the notes screen', () => {
       },
     });
 
-    await user.click(within(await screen.findByRole('article', { name: 'First note' })).getByRole('button', { name: 'Edit' }));
+    const card = await screen.findByRole('article', { name: 'First note' });
+    await user.click(within(card).getByRole('button', { name: 'Edit' }));
     await user.type(screen.getByDisplayValue('First note'), '!');
     await user.click(screen.getByRole('button', { name: 'Save' }));
 

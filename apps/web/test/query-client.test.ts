@@ -9,7 +9,9 @@ function answeredWith(httpStatus: number) {
 
 describe('shouldRetryQuery(failureCount, error)', () => {
   it('does not retry what the server refused', () => {
-    for (const status of [400, 401, 404, 409, 429]) expect(shouldRetryQuery(0, answeredWith(status)), String(status)).toBe(false);
+    for (const status of [400, 401, 404, 409, 429]) {
+      expect(shouldRetryQuery(0, answeredWith(status)), String(status)).toBe(false);
+    }
   });
 
   it('retries a server failure or a lost connection twice', () => {

@@ -2,18 +2,26 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { Refusal } from './support/fake-api';
-import { renderApp, TOKENS, USER } from './support/render-app';
+import { TOKENS, USER } from './support/fixtures';
+import { renderApp } from './support/render-app';
 
 const CHROME_ON_LINUX = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
 const FIREFOX_ON_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:140.0) Gecko/20100101 Firefox/140.0';
 const AT = '2026-03-01T10:00:00.000Z';
 
-function session(id: string, userAgent: string, current: boolean) {
-  return { id, createdAt: AT, lastUsedAt: AT, userAgent, current };
+const EARLIER = '2026-02-01T10:00:00.000Z';
+
+function session(id: string, userAgent: string, current: boolean, lastUsedAt = AT) {
+  return { id, createdAt: EARLIER, lastUsedAt, userAgent, current };
 }
 
 function signedInWithSessions(handlers: Record<string, (input: unknown) => unknown> = {}) {
-  const sessions = [session('s1', CHROME_ON_LINUX, true), session('s2', FIREFOX_ON_WINDOWS, false)];
+  // The server's order: most recently used first, which is not this device here.
+  const sessions = [
+    session('s2', FIREFOX_ON_WINDOWS, false, AT),
+    session('s3', 'node', false, EARLIER),
+    session('s1', CHROME_ON_LINUX, true, EARLIER),
+  ];
 
   return renderApp({
     tokens: TOKENS,
@@ -41,7 +49,7 @@ async function openSessions(user: ReturnType<typeof signedInWithSessions>['user'
 }
 
 describe('the sessions panel', () => {
-  it('lists every session, marks this device, and offers to end only the others', async () => {
+  it('lists this device first, then the others by last activity, and offers to end only the others', async () => {
     const { user } = signedInWithSessions();
     const panel = await openSessions(user);
 
@@ -49,6 +57,7 @@ describe('the sessions panel', () => {
     expect(rows.map((row) => row.querySelector('.session-device')?.textContent)).toEqual([
       'Chrome on LinuxThis device',
       'Firefox on Windows',
+      'Another app',
     ]);
     expect(within(rows[0]!).queryByRole('button')).toBeNull();
     expect(within(rows[1]!).getByRole('button').textContent).toBe('Log out this device');
@@ -60,7 +69,8 @@ describe('the sessions panel', () => {
 
     await user.click(await within(panel).findByRole('button', { name: /^Log out Firefox on Windows/ }));
 
-    await waitFor(() => expect(within(panel).getAllByRole('listitem')).toHaveLength(1));
+    await waitFor(() => expect(within(panel).getAllByRole('listitem')).toHaveLength(2));
+    expect(within(panel).queryByText('Firefox on Windows')).toBeNull();
     expect(api.callsTo('auth.revokeSession')[0]?.input).toEqual({ id: 's2' });
   });
 

@@ -23,7 +23,9 @@ interface NoteFormProps {
 }
 
 /** The title and body fields, shared by the new-note form and the note editor. */
-export function NoteForm({ label, draft, onChange, onSubmit, submitLabel, pendingLabel, isPending, problem, onCancel, titleRef }: NoteFormProps) {
+export function NoteForm(props: NoteFormProps) {
+  const { label, draft, onChange, onSubmit, submitLabel, pendingLabel, isPending, problem, onCancel, titleRef } = props;
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();

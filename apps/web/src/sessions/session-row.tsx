@@ -1,12 +1,8 @@
-import type { RouterOutputs } from '@scoped-notes/client';
-
 import { formatDateTime } from '../app/format-date-time';
 import { describeError } from '../errors/describe-error';
 import { FormAlert } from '../forms/form-alert';
 import { describeDevice } from './describe-device';
-import { useEndSession } from './use-sessions';
-
-export type Session = RouterOutputs['auth']['sessions'][number];
+import { useEndSession, type Session } from './use-sessions';
 
 export function SessionRow({ session }: { session: Session }) {
   const endSession = useEndSession();

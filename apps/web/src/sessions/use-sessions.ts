@@ -1,8 +1,17 @@
-import { errorCode } from '@scoped-notes/client';
+import { errorCode, type RouterOutputs } from '@scoped-notes/client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { useAppServices } from '../app/app-services';
 import { queryKeys } from '../app/query-keys';
+
+export type Session = RouterOutputs['auth']['sessions'][number];
+
+// This device first, then the most recently active.
+function byThisDeviceThenRecent(a: Session, b: Session): number {
+  if (a.current !== b.current) return a.current ? -1 : 1;
+
+  return b.lastUsedAt.localeCompare(a.lastUsedAt);
+}
 
 /** The user's logins: this device and every other one still signed in. */
 export function useSessions() {
@@ -11,6 +20,7 @@ export function useSessions() {
   return useQuery({
     queryKey: queryKeys.sessions,
     queryFn: ({ signal }) => client.auth.sessions.query(undefined, { signal }),
+    select: (sessions) => [...sessions].sort(byThisDeviceThenRecent),
   });
 }
 
