@@ -12,13 +12,15 @@ import { mountRest } from './http/mount-rest';
 import { mountTrpc } from './http/mount-trpc';
 import { notFound } from './http/not-found';
 import { createOpenApiDocument } from './http/openapi-document';
+import { crossOrigin } from './http/cross-origin';
 import { assignRequestId } from './http/request-id';
+import { securityHeaders } from './http/security-headers';
 import { serveOpenApi } from './http/serve-openapi';
 import { serveWebApp } from './http/serve-web-app';
 import type { Logger } from './logger';
 
 export type CreateAppOptions = {
-  config: Pick<ServerConfig, 'maxBodyBytes'> & Partial<Pick<ServerConfig, 'webDistDir' | 'trustProxyHops'>>;
+  config: Pick<ServerConfig, 'maxBodyBytes'> & Partial<Pick<ServerConfig, 'webDistDir' | 'trustProxyHops' | 'corsOrigins'>>;
   services: Services;
   log: Logger;
 };
@@ -36,9 +38,12 @@ export function createApp({ config, services, log }: CreateAppOptions): Koa<AppS
     (ctx?.state.log ?? log).error({ err: error }, 'request failed');
   });
 
+  app.use(securityHeaders());
   app.use(handleErrors());
   app.use(assignRequestId(log));
   app.use(logRequests());
+  // Before every route, so a preflight is answered without a token.
+  app.use(crossOrigin(config.corsOrigins ?? []));
   app.use(health());
   app.use(mountTrpc({ services, maxBodyBytes: config.maxBodyBytes }));
 

@@ -9,7 +9,7 @@ import { bearer, expectFieldError, wireMutation } from './support/trpc-wire';
 
 // The notes rows of issue 2's contract table, for one user, through the SDK over HTTP.
 
-const NOTE_KEYS = ['body', 'createdAt', 'id', 'owner', 'title', 'updatedAt'];
+const NOTE_KEYS = ['body', 'createdAt', 'id', 'owner', 'tags', 'title', 'updatedAt', 'version'];
 const UNKNOWN_ID = '0123456789abcdef01234567';
 
 let server: TestServer;

@@ -15,7 +15,15 @@ const OPERATIONS = [
   'POST /api/token',
   'POST /api/token/refresh',
   'GET /api/me',
+  'POST /api/me/delete',
+  'POST /api/logout',
+  'POST /api/logout-all',
+  'POST /api/password',
+  'GET /api/sessions',
+  'DELETE /api/sessions/{id}',
+  'GET /api/activity',
   'GET /api/notes',
+  'GET /api/tags',
   'POST /api/notes',
   'GET /api/notes/{id}',
   'PUT /api/notes/{id}',
@@ -28,6 +36,8 @@ describe.skipIf(!hasChromium)(`GET /api/docs in headless Chromium${SKIP_NOTE}`, 
   let browser: Browser;
   let page: Page;
   const outsideRequests: string[] = [];
+  const cspViolations: string[] = [];
+  let pagePolicy: string | undefined;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -47,7 +57,12 @@ describe.skipIf(!hasChromium)(`GET /api/docs in headless Chromium${SKIP_NOTE}`, 
       await route.abort();
     });
 
-    await page.goto(`${server.url}/api/docs`);
+    // Chromium reports each blocked script, style or call on the console.
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+
+    pagePolicy = (await page.goto(`${server.url}/api/docs`))?.headers()['content-security-policy'];
     await page.locator('.opblock').nth(OPERATIONS.length - 1).waitFor();
   });
 
@@ -115,5 +130,10 @@ describe.skipIf(!hasChromium)(`GET /api/docs in headless Chromium${SKIP_NOTE}`, 
 
   it('asked for nothing outside the server', () => {
     expect(outsideRequests).toEqual([]);
+  });
+
+  it('worked under the server\'s Content-Security-Policy, which it never broke', () => {
+    expect(pagePolicy).toContain("script-src 'self'");
+    expect(cspViolations).toEqual([]);
   });
 });

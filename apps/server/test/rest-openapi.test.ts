@@ -62,7 +62,15 @@ describe('GET /api/openapi.json', () => {
         'POST /api/token',
         'POST /api/token/refresh',
         'GET /api/me',
+        'POST /api/me/delete',
+        'POST /api/logout',
+        'POST /api/logout-all',
+        'POST /api/password',
+        'GET /api/sessions',
+        'DELETE /api/sessions/{id}',
+        'GET /api/activity',
         'GET /api/notes',
+        'GET /api/tags',
         'POST /api/notes',
         'GET /api/notes/{id}',
         'PUT /api/notes/{id}',
@@ -72,13 +80,13 @@ describe('GET /api/openapi.json', () => {
     );
   });
 
-  it('declares the bearer scheme and requires it everywhere but sign-up, login and refresh', () => {
+  it('declares the bearer scheme and requires it everywhere but sign-up, login, refresh and logout', () => {
     expect(document.components.securitySchemes).toEqual({
       bearerAuth: expect.objectContaining({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }),
     });
 
     for (const { path, method, operation } of operations()) {
-      const isPublic = ['/api/register', '/api/token', '/api/token/refresh'].includes(path);
+      const isPublic = ['/api/register', '/api/token', '/api/token/refresh', '/api/logout'].includes(path);
       expect(operation.security, `${method} ${path}`).toEqual(isPublic ? undefined : [{ bearerAuth: [] }]);
     }
   });
@@ -110,20 +118,32 @@ describe('GET /api/openapi.json', () => {
 
   it('has every operation answer over REST, called with its own example body', async () => {
     const token = { access: '', noteId: '' };
+    // Ending a session and logging out everywhere come last: the token must work until then.
+    const endsSessions = (path: string) => ['/api/sessions/{id}', '/api/logout-all'].indexOf(path);
     // Sign-up and login first, so the examples (the same user) yield a token; delete last.
     const ordered = operations().sort(
       (a, b) =>
         Number(b.path === '/api/register') - Number(a.path === '/api/register') ||
         Number(b.path === '/api/token') - Number(a.path === '/api/token') ||
+        endsSessions(a.path) - endsSessions(b.path) ||
         METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method),
     );
+
+    /** A session of the example user other than the token's own, made by logging in again. */
+    async function otherSessionId(): Promise<string> {
+      await call('POST', '/api/token/', { body: document.paths['/api/token']!.post!.requestBody!.content['application/json']!.example });
+      const sessions = (await call('GET', '/api/sessions/', { token: token.access })).body as Array<{ id: string; current: boolean }>;
+
+      return sessions.find((session) => !session.current)?.id ?? '';
+    }
 
     for (const { path, method, operation } of ordered) {
       if (path.includes('{id}') && !token.noteId) {
         token.noteId = (await call('POST', '/api/notes/', { token: token.access, body: { title: 'for the path check' } })).body.id;
       }
 
-      const url = `${path.replace('{id}', token.noteId)}/`;
+      const id = path.startsWith('/api/sessions/') ? await otherSessionId() : token.noteId;
+      const url = `${path.replace('{id}', id)}/`;
       const body = operation.requestBody?.content['application/json']?.example;
       const answer = await call(method.toUpperCase(), url, { token: token.access || undefined, body });
 

@@ -10,9 +10,16 @@ export type { ApiLogger } from './logger';
 export type { ApiMeta } from './api-meta';
 export { summarize as summarizeFieldErrors, type FieldErrors } from './field-errors';
 export { DEFAULT_RATE_LIMITS, RetryAfter, type RateLimitConfig, type RateLimitRule } from './auth/rate-limits';
-export type { Note } from './notes/schemas';
+export type { Note, NoteSort, TagCount } from './notes/schemas';
+export { VersionConflict } from './notes/version-conflict';
 export type { PublicUser } from './auth/credentials';
-export { TITLE_MAX_LENGTH, BODY_MAX_LENGTH } from './notes/limits';
+export {
+  TITLE_MAX_LENGTH,
+  BODY_MAX_LENGTH,
+  TAG_MAX_LENGTH,
+  TAGS_PER_NOTE_MAX,
+  SEARCH_MAX_LENGTH,
+} from './notes/limits';
 export { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from './auth/credentials';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;

@@ -4,6 +4,7 @@ import { createRateLimits, DEFAULT_RATE_LIMITS, type RateLimitConfig, type RateL
 import { createRevocationList, type RevocationList } from './auth/revocation-list';
 import { createSessionService, type SessionService } from './auth/session-service';
 import { createTokenService, type TokenService } from './auth/token-service';
+import { createCursorCodec, type CursorCodec } from './notes/cursor';
 
 export type ServicesConfig = {
   jwtSecret: string;
@@ -29,6 +30,8 @@ export type Services = {
   revocations: RevocationList;
   activity: ActivityLog;
   rateLimits: RateLimits;
+  /** Signs and checks note page cursors, with a key derived from the JWT secret. */
+  cursors: CursorCodec;
   /** Starts background work (the revocation poll); call once connected. */
   start(): Promise<void>;
   stop(): void;
@@ -58,6 +61,7 @@ export function createServices(config: ServicesConfig): Services {
     revocations,
     activity: createActivityLog({ retentionDays: config.activityRetentionDays ?? 90 }),
     rateLimits: createRateLimits(config.rateLimits ?? DEFAULT_RATE_LIMITS),
+    cursors: createCursorCodec(config.jwtSecret),
     start: () => revocations.start(),
     stop: () => revocations.stop(),
   };

@@ -5,6 +5,7 @@ import type { Context } from './context';
 import { isDatabaseUnavailable } from './db/unavailable';
 import { invalidToken } from './errors';
 import { fieldErrorsFrom, summarize } from './field-errors';
+import { VersionConflict } from './notes/version-conflict';
 
 const t = initTRPC.context<Context>().meta<ApiMeta>().create({
   // Stack traces and internal messages never leave the server, in any environment:
@@ -12,6 +13,7 @@ const t = initTRPC.context<Context>().meta<ApiMeta>().create({
   errorFormatter({ shape, error, ctx }) {
     const fields = error.code === 'BAD_REQUEST' ? fieldErrorsFrom(error.cause) : null;
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    const conflict = error.cause instanceof VersionConflict ? error.cause : null;
 
     const message = internal
       ? `Internal server error (request id ${ctx?.requestId ?? 'unknown'})`
@@ -28,6 +30,8 @@ const t = initTRPC.context<Context>().meta<ApiMeta>().create({
         path: shape.data.path,
         requestId: ctx?.requestId ?? null,
         fields,
+        // Only on a CONFLICT over a stale expectedVersion: the version the note is at.
+        ...(conflict ? { currentVersion: conflict.currentVersion } : {}),
       },
     };
   },

@@ -22,3 +22,10 @@ export {
   type NotesErrorInfo,
 } from './errors';
 export type { Note, RouterInputs, RouterOutputs, User } from './router-types';
+export {
+  notePages,
+  paginateNotes,
+  type NoteListFilter,
+  type NotePage,
+  type PaginateOptions,
+} from './paginate-notes';

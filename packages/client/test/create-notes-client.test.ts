@@ -19,6 +19,8 @@ const NOTE: Note = {
   owner: 'ada',
   title: 'First',
   body: '',
+  tags: [],
+  version: 1,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
@@ -227,7 +229,7 @@ describe('createNotesClient()', () => {
       }>();
       expectTypeOf<NotesClient['notes']['create']['mutate']>()
         .parameter(0)
-        .toEqualTypeOf<{ title: string; body?: string | undefined }>();
+        .toEqualTypeOf<{ title: string; body?: string | undefined; tags?: string[] | undefined }>();
       expectTypeOf<NotesClient['login']>().returns.resolves.toEqualTypeOf<{
         id: string;
         username: string;
@@ -238,6 +240,8 @@ describe('createNotesClient()', () => {
         owner: string;
         title: string;
         body: string;
+        tags: string[];
+        version: number;
         createdAt: string;
         updatedAt: string;
       }>();

@@ -11,6 +11,14 @@ import { readJsonBody } from './rest-body';
 import { restErrorHeaders } from './rest-error-headers';
 import { restBodyFromProcedureError, restErrorBody, RestRequestError, type RestErrorBody } from './rest-errors';
 import { restOperations, type RestOperation } from './rest-operations';
+import {
+  applyIfMatch,
+  asPreconditionFailed,
+  conflictEtag,
+  ifMatchVersion,
+  successEtag,
+  versionPlace,
+} from './rest-preconditions';
 import { numericQueryParameters, restQuery } from './rest-query';
 import { createRouteFinder } from './rest-routes';
 
@@ -54,7 +62,7 @@ function sendError(ctx: AppContext, status: number, body: RestErrorBody, headers
 }
 
 /** Turns what trpc-to-openapi wrote into Koa's answer, in the REST error shape when it failed. */
-function sendCaptured(ctx: AppContext, operation: RestOperation, captured: CapturedResponse): void {
+function sendCaptured(ctx: AppContext, operation: RestOperation, captured: CapturedResponse, ifMatched: boolean): void {
   const { requestId } = ctx.state;
 
   for (const [name, value] of captured.headers) {
@@ -73,6 +81,12 @@ function sendCaptured(ctx: AppContext, operation: RestOperation, captured: Captu
 
   const body = restBodyFromProcedureError(captured.json(), requestId);
   const missing = asMissingResource(body, operation, requestId);
+  // A 409 with an ETag is a stale version; asked for with If-Match, it is a 412.
+  if (ifMatched && captured.statusCode === 409 && captured.headers.has('etag')) {
+    sendError(ctx, 412, asPreconditionFailed(body, requestId));
+
+    return;
+  }
 
   sendError(ctx, missing ? 404 : captured.statusCode, missing ?? body);
 }
@@ -89,6 +103,7 @@ export function mountRest({ services, maxBodyBytes, document }: MountRestOptions
   const operations = restOperations(appRouter);
   const findRoute = createRouteFinder(operations);
   const numericQuery = new Map(operations.map((operation) => [operation, numericQueryParameters(document, operation)]));
+  const versionPlaces = new Map(operations.map((operation) => [operation, versionPlace(document, operation)]));
 
   // The handler is built once; these let its callbacks find the Koa context of a request.
   const koaContexts = new WeakMap<IncomingMessage, AppContext>();
@@ -103,10 +118,12 @@ export function mountRest({ services, maxBodyBytes, document }: MountRestOptions
     router: appRouter,
     maxBodySize: maxBodyBytes,
     createContext: ({ req }) => apiContextFor(koaContextOf(req), services),
-    responseMeta: ({ errors, ctx }) => {
+    responseMeta: ({ errors, ctx, data }) => {
       const [error] = errors;
 
-      return error ? { headers: restErrorHeaders(error, ctx?.authorization !== undefined) } : {};
+      return error
+        ? { headers: { ...restErrorHeaders(error, ctx?.authorization !== undefined), ...conflictEtag(error) } }
+        : { headers: successEtag(data[0]) };
     },
     onError: ({ error, path, req }) => logProcedureError(koaContextOf(req).state.log, error, path),
   });
@@ -129,8 +146,16 @@ export function mountRest({ services, maxBodyBytes, document }: MountRestOptions
     }
 
     const req: PreparedRequest = ctx.req;
-    if (BODY_METHODS.has(operation.method)) req.body = await readJsonBody(ctx, maxBodyBytes);
-    req.query = restQuery(new URLSearchParams(ctx.querystring), numericQuery.get(operation) ?? new Set());
+    if (BODY_METHODS.has(operation.method)) {
+      req.body = await readJsonBody(ctx, maxBodyBytes, { optional: !operation.takesInput });
+      // trpc-to-openapi asks every POST for a JSON type, even one rightly sent without a body.
+      if (req.body === undefined) req.headers['content-type'] = 'application/json';
+    }
+    req.query = restQuery(new URLSearchParams(ctx.querystring), numericQuery.get(operation) ?? new Set(), operation.queryNames);
+
+    const place = versionPlaces.get(operation) ?? null;
+    const ifMatch = place ? ifMatchVersion(ctx.req.headers['if-match']) : undefined;
+    if (ifMatch !== undefined) applyIfMatch(req, place, ifMatch);
 
     const captured = new CapturedResponse(ctx.res);
     koaContexts.set(ctx.req, ctx);
@@ -141,7 +166,7 @@ export function mountRest({ services, maxBodyBytes, document }: MountRestOptions
     });
     if (unmatched) throw new RestRequestError(404, 'NOT_FOUND', 'No such endpoint');
 
-    sendCaptured(ctx, operation, captured);
+    sendCaptured(ctx, operation, captured, ifMatch !== undefined);
   };
 
   return async (ctx, next) => {

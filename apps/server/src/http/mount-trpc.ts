@@ -2,15 +2,32 @@ import { appRouter, type Services } from '@scoped-notes/api';
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 
 import { apiContextFor } from './api-context';
-import type { AppMiddleware } from './app-state';
+import type { AppContext, AppMiddleware } from './app-state';
 import { logProcedureError } from './log-procedure-error';
+import { retryAfterHeader } from './retry-after';
+import { trpcErrorBody } from './trpc-error-body';
 
 export const TRPC_PREFIX = '/trpc';
+
+const JSON_TYPE = 'application/json';
 
 type MountTrpcOptions = { services: Services; maxBodyBytes: number };
 
 function procedurePath(requestPath: string): string {
   return requestPath.slice(TRPC_PREFIX.length).replace(/^\/+|\/+$/g, '');
+}
+
+/**
+ * tRPC itself would also take form data and raw bytes; this API takes JSON only.
+ * `ctx.is` is false for a body of another type and null for no body at all.
+ */
+function refuseUnlessJson(ctx: AppContext, path: string): boolean {
+  if (ctx.method !== 'POST' || ctx.is(JSON_TYPE) !== false) return false;
+
+  ctx.status = 415;
+  ctx.body = trpcErrorBody('UNSUPPORTED_MEDIA_TYPE', 415, `Send the body as ${JSON_TYPE}`, path, ctx.state.requestId);
+
+  return true;
 }
 
 /**
@@ -21,6 +38,9 @@ export function mountTrpc({ services, maxBodyBytes }: MountTrpcOptions): AppMidd
   return async (ctx, next) => {
     if (ctx.path !== TRPC_PREFIX && !ctx.path.startsWith(`${TRPC_PREFIX}/`)) return next();
 
+    const path = procedurePath(ctx.path);
+    if (refuseUnlessJson(ctx, path)) return;
+
     const { log } = ctx.state;
     ctx.respond = false;
     // Koa starts every response at 404, and tRPC only sets the status when it finds 200 there.
@@ -30,10 +50,11 @@ export function mountTrpc({ services, maxBodyBytes }: MountTrpcOptions): AppMidd
       router: appRouter,
       req: ctx.req,
       res: ctx.res,
-      path: procedurePath(ctx.path),
+      path,
       maxBodySize: maxBodyBytes,
       createContext: () => apiContextFor(ctx, services),
-      onError: ({ error, path }) => logProcedureError(log, error, path),
+      responseMeta: ({ errors }) => ({ headers: retryAfterHeader(errors) }),
+      onError: ({ error, path: procedure }) => logProcedureError(log, error, procedure),
     });
   };
 }

@@ -23,6 +23,10 @@ answers 405 with an \`Allow\` header; \`OPTIONS\` answers 204 with the same head
 \`X-Request-Id\` header. Bodies must be \`application/json\` (else 415) and at most the server's
 MAX_BODY_BYTES (else 413). Another user's note, a deleted one and a malformed id all answer
 the same 404.
+
+**Versions.** A note's \`version\` is its ETag (\`"3"\`): reading or writing a note answers with it,
+and \`If-Match\` on PUT, PATCH or DELETE lets the write happen only at that version (else 412,
+with the current ETag).
 `.trim();
 
 /**
@@ -34,6 +38,14 @@ function addRequestExample(operation: RestOperation, entry: DocumentOperation): 
   const json = requestBody?.content?.['application/json'];
 
   if (json && operation.inputExample !== undefined) json.example = operation.inputExample;
+}
+
+/** Query parameters under their REST names (`?tag=` for the `tags` field). */
+function renameQueryParameters(operation: RestOperation, entry: DocumentOperation): void {
+  for (const parameter of (entry.parameters ?? []) as Array<{ in?: string; name?: string }>) {
+    const restName = parameter.in === 'query' && parameter.name ? operation.queryNames[parameter.name] : undefined;
+    if (restName) parameter.name = restName;
+  }
 }
 
 /**
@@ -66,6 +78,7 @@ export function createOpenApiDocument(): OpenAPIObject {
 
     entry.responses = { ...successResponse(operation, entry.responses ?? {}), ...errorResponses(operation, entry) };
     addRequestExample(operation, entry);
+    renameQueryParameters(operation, entry);
   }
 
   // The generator's own error schemas, no longer referenced.

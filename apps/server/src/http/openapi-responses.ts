@@ -16,8 +16,10 @@ const EXAMPLE_REQUEST_ID = '3f0c6a52-1d7e-4e53-9c55-2f1f2a9b7e10';
 const CODE_OF_STATUS: Record<number, string> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   409: 'CONFLICT',
+  412: 'PRECONDITION_FAILED',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'TOO_MANY_REQUESTS',
@@ -43,6 +45,15 @@ const HEADERS_OF_STATUS: Record<number, Record<string, { description: string; sc
   429: { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'string' } } },
 };
 
+const CURRENT_ETAG = {
+  ETag: { description: "The note's current version, as the ETag to send in If-Match", schema: { type: 'string' as const } },
+};
+
+/** A note write's 409 (stale `expectedVersion`) or 412 (stale If-Match); its message carries the version. */
+function isVersionMismatch(status: number, operation: RestOperation): boolean {
+  return (status === 409 || status === 412) && 412 in operation.errorResponses;
+}
+
 /** The query parameters and body fields a client sends (path parameters that fail answer 404). */
 function inputNames(entry: DocumentOperation): string[] {
   const query = ((entry.parameters ?? []) as Parameter[]).filter((each) => each.in === 'query');
@@ -59,6 +70,10 @@ function errorExample(status: number, operation: RestOperation, entry: DocumentO
     const problem = 'Invalid input: expected string, received number';
 
     return restErrorBody(code, `Invalid input: ${field}: ${problem}`, EXAMPLE_REQUEST_ID, { [field]: [problem] });
+  }
+
+  if (isVersionMismatch(status, operation)) {
+    return restErrorBody(code, 'Version mismatch: the note is at version 4', EXAMPLE_REQUEST_ID);
   }
 
   // A procedure's own error descriptions are the messages it sends, but for 429's count of seconds.
@@ -82,6 +97,12 @@ function transportErrors(operation: RestOperation, entry: DocumentOperation): Re
   return statuses;
 }
 
+function headersOf(status: number, operation: RestOperation) {
+  const headers = isVersionMismatch(status, operation) ? CURRENT_ETAG : HEADERS_OF_STATUS[status];
+
+  return headers ? { headers } : {};
+}
+
 /** Every error the operation can answer with, each in the one REST error body with an example. */
 export function errorResponses(operation: RestOperation, entry: DocumentOperation): Responses {
   const described = { ...transportErrors(operation, entry), ...operation.errorResponses };
@@ -91,7 +112,7 @@ export function errorResponses(operation: RestOperation, entry: DocumentOperatio
       status,
       {
         description,
-        ...(HEADERS_OF_STATUS[Number(status)] ? { headers: HEADERS_OF_STATUS[Number(status)] } : {}),
+        ...headersOf(Number(status), operation),
         content: {
           'application/json': { schema: ERROR_BODY_REF, example: errorExample(Number(status), operation, entry) },
         },

@@ -11,13 +11,24 @@ function statusOf(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
+function hasBody(ctx: AppContext): boolean {
+  return ctx.get('transfer-encoding') !== '' || (ctx.request.length ?? 0) > 0;
+}
+
 /**
  * The JSON body of a POST, PUT or PATCH, read with co-body. A body that is not JSON
  * is refused before it is read, and one over `limitBytes` before it is parsed (at
  * once when its Content-Length says so). Only an object or an array is accepted,
  * and `__proto__` keys are refused.
  */
-export async function readJsonBody(ctx: AppContext, limitBytes: number): Promise<unknown> {
+export async function readJsonBody(
+  ctx: AppContext,
+  limitBytes: number,
+  { optional = false }: { optional?: boolean } = {},
+): Promise<unknown> {
+  // An operation that takes no input (log out everywhere) may be sent no body at all.
+  if (optional && !hasBody(ctx)) return undefined;
+
   if (!ctx.is(JSON_TYPE)) {
     throw new RestRequestError(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the body as ${JSON_TYPE}`);
   }

@@ -1,5 +1,6 @@
-import { RetryAfter } from '@scoped-notes/api';
 import type { TRPCError } from '@trpc/server';
+
+import { retryAfterHeader } from './retry-after';
 
 /**
  * Headers a REST error carries besides its body: every 401 names the Bearer scheme
@@ -11,9 +12,5 @@ export function restErrorHeaders(error: TRPCError, sentAuthorization: boolean): 
     return { 'WWW-Authenticate': sentAuthorization ? 'Bearer error="invalid_token"' : 'Bearer' };
   }
 
-  if (error.code === 'TOO_MANY_REQUESTS' && error.cause instanceof RetryAfter) {
-    return { 'Retry-After': String(error.cause.seconds) };
-  }
-
-  return {};
+  return retryAfterHeader([error]);
 }

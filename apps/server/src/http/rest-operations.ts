@@ -18,8 +18,12 @@ export type RestOperation = {
   /** The procedure's own error statuses (404, 409, …) and what each means. */
   errorResponses: Record<number, string>;
   needsToken: boolean;
+  /** False for a procedure with no input, which may then be called without a body. */
+  takesInput: boolean;
   /** The first of the input schema's `.meta({ examples })`, for the document's request body. */
   inputExample: unknown;
+  /** Input field → its query parameter's REST name, where they differ (`tags` → `tag`). */
+  queryNames: Record<string, string>;
 };
 
 /** trpc-to-openapi's rule: one leading slash, none at the end. */
@@ -61,7 +65,9 @@ export function restOperations(router: AnyRouter): RestOperation[] {
         errorResponses: describedStatuses(openapi.errorResponses),
         // trpc-to-openapi's default: an operation needs a token unless it says otherwise.
         needsToken: openapi.protect !== false,
+        takesInput: definition._def.inputs.length > 0,
         inputExample: firstExample(definition),
+        queryNames: { ...meta.restQueryNames },
       },
     ];
   });

@@ -1,5 +1,6 @@
 import type { OpenAPIObject } from 'trpc-to-openapi';
 
+import { RestRequestError } from './rest-errors';
 import type { RestOperation } from './rest-operations';
 
 type ParameterLike = { in?: string; name?: string; schema?: { type?: unknown } };
@@ -23,15 +24,27 @@ export function numericQueryParameters(document: OpenAPIObject, operation: RestO
  * The query string as trpc-to-openapi reads `req.query` (every value in a list),
  * with decimal text turned into a number where the document types the parameter
  * as one. The schema then checks the number as tRPC would; anything else stays text
- * and fails there as a 400 naming the field.
+ * and fails there as a 400 naming the field. A parameter with a REST name of its
+ * own (`queryNames`, input field → REST name) fills its input field, and the field's
+ * own name is refused so there is one way to send it.
  */
-export function restQuery(search: URLSearchParams, numericNames: Set<string>): Record<string, unknown[]> {
+export function restQuery(
+  search: URLSearchParams,
+  numericNames: Set<string>,
+  queryNames: Record<string, string> = {},
+): Record<string, unknown[]> {
+  const fieldOfRestName = new Map(Object.entries(queryNames).map(([field, restName]) => [restName, field]));
   // No prototype: a parameter named `__proto__` is then just a name.
   const query = Object.create(null) as Record<string, unknown[]>;
 
   for (const [name, value] of search) {
+    const renamedTo = Object.hasOwn(queryNames, name) ? queryNames[name] : undefined;
+    if (renamedTo !== undefined && !fieldOfRestName.has(name)) {
+      throw new RestRequestError(400, 'BAD_REQUEST', `Unknown query parameter ${name}: use ${renamedTo}`);
+    }
+
     const typed = numericNames.has(name) && DECIMAL.test(value) ? Number(value) : value;
-    (query[name] ??= []).push(typed);
+    (query[fieldOfRestName.get(name) ?? name] ??= []).push(typed);
   }
 
   return query;

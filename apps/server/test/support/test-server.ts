@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { PublicUser } from '@scoped-notes/api';
 import { createNotesClient, type NotesClient, type NotesClientOptions, type Tokens } from '@scoped-notes/client';
 
-import { parseEnv, startServer } from '../../src/index';
+import { parseEnv, startServer, type StartServerOptions } from '../../src/index';
 
 /** The JWT secret every test server signs with, so tests can forge tokens with it. */
 export const TEST_JWT_SECRET = 'integration-test-secret-0123456789-abcdefghij';
@@ -70,10 +70,13 @@ const GENEROUS_RATE_LIMITS = {
 /**
  * Starts the real server on a free port of 127.0.0.1 with test settings (bcrypt
  * cost 4, silent logs, a known secret, generous rate limits); `overrides` are
- * environment variables that replace them. One per test file: mongoose holds one
+ * environment variables that replace them, and `options.log` a logger to read. One per test file: mongoose holds one
  * connection per process.
  */
-export async function startTestServer(overrides: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  overrides: Record<string, string> = {},
+  options: Pick<StartServerOptions, 'log'> = {},
+): Promise<TestServer> {
   const config = parseEnv({
     PORT: '0',
     BCRYPT_COST: '4',
@@ -83,7 +86,7 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
     ...databaseEnv(),
     ...overrides,
   });
-  const server = await startServer(config);
+  const server = await startServer(config, options);
 
   const client = (options: Omit<NotesClientOptions, 'url'> = {}) => createNotesClient({ ...options, url: server.url });
 

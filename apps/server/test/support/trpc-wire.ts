@@ -32,8 +32,12 @@ export type RequestHeaders = Record<string, string>;
 const HTTP_STATUS: Record<string, number> = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  TOO_MANY_REQUESTS: 429,
 };
 
 // What an error body must never carry: stack frames, source paths, driver names or codes.

@@ -10,10 +10,13 @@ import { newPasswordSchema, usernameKey } from './credentials';
 
 const okOutput = z.object({ ok: z.literal(true) });
 
+const AUTH_TAGS = ['auth'];
+const WRONG_PASSWORD = 'The password is incorrect';
+
 function wrongPassword(): TRPCError {
   // FORBIDDEN, not UNAUTHORIZED: the caller is logged in, and an SDK would take
   // UNAUTHORIZED as an expired token and try to refresh.
-  return new TRPCError({ code: 'FORBIDDEN', message: 'The password is incorrect' });
+  return new TRPCError({ code: 'FORBIDDEN', message: WRONG_PASSWORD });
 }
 
 /** Re-checks the caller's password, counted like a failed login when wrong. */
@@ -45,7 +48,20 @@ const activityOutput = z.array(
 /** Password change, account deletion and the account's security history. */
 export const accountProcedures = {
   changePassword: protectedProcedure
-    .input(z.strictObject({ currentPassword: z.string().min(1).max(1024), newPassword: newPasswordSchema }))
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/password/',
+        tags: AUTH_TAGS,
+        summary: 'Change your password; every other session ends, this one stays',
+        errorResponses: { 403: WRONG_PASSWORD, 429: 'Too many wrong passwords' },
+      },
+    })
+    .input(
+      z
+        .strictObject({ currentPassword: z.string().min(1).max(1024), newPassword: newPasswordSchema })
+        .meta({ examples: [{ currentPassword: 'the-password-you-have', newPassword: 'a-new-long-password' }] }),
+    )
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
       await confirmPassword(ctx, input.currentPassword);
@@ -60,8 +76,23 @@ export const accountProcedures = {
       return { ok: true as const };
     }),
 
+  // POST, not DELETE /api/me/: a DELETE carries no body in the REST mirror, and a
+  // password must never travel in a query string.
   deleteAccount: protectedProcedure
-    .input(z.strictObject({ password: z.string().min(1).max(1024) }))
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/me/delete/',
+        tags: AUTH_TAGS,
+        summary: 'Delete your account with its notes and sessions; your password is required',
+        errorResponses: { 403: WRONG_PASSWORD, 429: 'Too many wrong passwords' },
+      },
+    })
+    .input(
+      z
+        .strictObject({ password: z.string().min(1).max(1024) })
+        .meta({ examples: [{ password: 'the-password-you-have' }] }),
+    )
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
       await confirmPassword(ctx, input.password);
@@ -78,6 +109,14 @@ export const accountProcedures = {
     }),
 
   activity: protectedProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/activity/',
+        tags: AUTH_TAGS,
+        summary: 'Your security events (logins, failed logins, revocations), newest first',
+      },
+    })
     .input(z.strictObject({ limit: z.number().int().min(1).max(100).default(50) }).default({ limit: 50 }))
     .output(activityOutput)
     .query(({ ctx, input }) => ctx.services.activity.list(ctx.user.id, input.limit)),

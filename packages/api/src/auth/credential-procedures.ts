@@ -126,6 +126,16 @@ export const credentialProcedures = {
     }),
 
   logout: publicProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/logout/',
+        tags: AUTH_TAGS,
+        summary: 'Log out: end the session this refresh token belongs to, and its access tokens',
+        protect: false,
+        errorResponses: { 401: 'Missing, invalid or expired token' },
+      },
+    })
     .input(refreshInput)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {

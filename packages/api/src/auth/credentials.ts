@@ -31,9 +31,14 @@ const utf8 = new TextEncoder();
 
 // bcrypt reads only the first 72 bytes and stops at a NUL byte, so a longer or
 // NUL-carrying password would be silently truncated: refuse it instead.
+// Characters are code points: `😀` is one, though `.min` (and the document's
+// minLength) counts it as two, so the refinement after it has the last word.
+const tooShort = `Password must be at least ${PASSWORD_MIN_LENGTH} characters`;
+
 export const newPasswordSchema = z
   .string()
-  .min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .min(PASSWORD_MIN_LENGTH, { message: tooShort, abort: true })
+  .refine((value) => [...value].length >= PASSWORD_MIN_LENGTH, { message: tooShort, abort: true })
   .refine((value) => utf8.encode(value).length <= PASSWORD_MAX_BYTES, {
     message: `Password must be at most ${PASSWORD_MAX_BYTES} bytes in UTF-8`,
   })

@@ -19,6 +19,9 @@ export type RevocationList = ReturnType<typeof createRevocationList>;
 export function createRevocationList(config: RevocationListConfig) {
   const sessions = new Set<string>();
   const users = new Set<string>();
+  // This instance's own revocations until a reload that began after they were
+  // stored has read them back: an earlier reload must not forget them.
+  let unconfirmed: Array<{ entry: Omit<RevocationRecord, '_id'>; storedAt?: number }> = [];
   let timer: NodeJS.Timeout | undefined;
 
   const remember = (entry: Pick<RevocationRecord, 'session' | 'user'>) => {
@@ -27,6 +30,7 @@ export function createRevocationList(config: RevocationListConfig) {
   };
 
   async function reload(): Promise<void> {
+    const startedAt = Date.now();
     const live = await RevocationModel.find({ expiresAt: { $gt: new Date() } })
       .select({ session: 1, user: 1 })
       .lean<RevocationRecord[]>();
@@ -34,6 +38,11 @@ export function createRevocationList(config: RevocationListConfig) {
     sessions.clear();
     users.clear();
     live.forEach(remember);
+
+    unconfirmed = unconfirmed.filter(({ entry, storedAt }) =>
+      storedAt === undefined ? entry.expiresAt.getTime() > startedAt : storedAt >= startedAt,
+    );
+    unconfirmed.forEach(({ entry }) => remember(entry));
   }
 
   async function revoke(entries: Array<{ session?: string; user?: string }>): Promise<void> {
@@ -49,8 +58,15 @@ export function createRevocationList(config: RevocationListConfig) {
     }));
 
     // This instance stops the tokens at once; the others at their next poll.
+    const pending = records.map((entry) => ({ entry, storedAt: undefined as number | undefined }));
+    unconfirmed.push(...pending);
     records.forEach(remember);
+
+    // Should this fail, the caller hears of it, and this instance still holds the
+    // entry until the tokens it stops have expired.
     await RevocationModel.insertMany(records);
+    const storedAt = Date.now();
+    pending.forEach((each) => (each.storedAt = storedAt));
   }
 
   return {

@@ -119,14 +119,17 @@ export function createSessionService(tokens: TokenService, config: SessionConfig
       return { outcome: 'refused' };
     },
 
-    /** Ends the session a refresh token belongs to; null when the token is not ours. */
+    /**
+     * Ends the session a refresh token belongs to; null when the token is not ours
+     * or its session has already ended, so a stale token cannot log anything.
+     */
     async end(refreshToken: string): Promise<TokenSubject | null> {
       const subject = tokens.verify('refresh', refreshToken);
       if (!subject) return null;
 
-      await SessionModel.deleteOne(scopedTo(subject));
+      const { deletedCount } = await SessionModel.deleteOne(scopedTo(subject));
 
-      return subject;
+      return deletedCount > 0 ? subject : null;
     },
 
     /** The user's live sessions, newest first. */

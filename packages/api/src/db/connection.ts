@@ -1,12 +1,15 @@
 import mongoose from 'mongoose';
 
 import { NoteModel } from './note-model';
+import { RevocationModel } from './revocation-model';
+import { SecurityEventModel } from './security-event-model';
 import { SessionModel } from './session-model';
 import { UserModel } from './user-model';
 
 export type DatabaseState = 'connected' | 'connecting' | 'disconnected' | 'disconnecting' | 'unreachable';
 
-const MODELS = [UserModel, NoteModel, SessionModel];
+// Each model's indexes, TTL indexes included, are built at connect: nothing else builds them.
+const MODELS = [UserModel, NoteModel, SessionModel, RevocationModel, SecurityEventModel];
 
 // Collections are made by the first index or insert: some MongoDB-compatible
 // servers (the embedded jongodb) lack the `create` command that autoCreate sends.

@@ -1,2 +1,10 @@
 export const TITLE_MAX_LENGTH = 200;
 export const BODY_MAX_LENGTH = 100_000;
+
+/** Tags are counted after duplicates fold; lengths, like the title's, in UTF-16 code units. */
+export const TAG_MAX_LENGTH = 32;
+export const TAGS_PER_NOTE_MAX = 20;
+/** How many tags a request may list before folding; a bound on work, not a rule about notes. */
+export const TAGS_SENT_MAX = 100;
+
+export const SEARCH_MAX_LENGTH = 100;

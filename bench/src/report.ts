@@ -1,0 +1,153 @@
+import type { CommandCount } from './command-count';
+import type { LoginBurst } from './event-loop-under-logins';
+import type { LatencySummary } from './latency-summary';
+import type { Machine } from './machine';
+import type { BenchSettings } from './settings';
+
+export type Measured = { name: string; transport: string; concurrency: number; summary: LatencySummary };
+
+export type BenchReport = {
+  settings: BenchSettings;
+  machine: Machine;
+  database: string;
+  loadBefore: string;
+  loadAfter: string;
+  api: Measured[];
+  driver: Measured[];
+  bareHttp: Measured[];
+  commands: CommandCount[] | string;
+  logins: LoginBurst[];
+};
+
+export const DRIVER_TARGET = 0.7;
+export const EVENT_LOOP_TARGET_MS = 50;
+const TARGET_CONCURRENCY = 32;
+
+const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function measuredTable(rows: Measured[]): string {
+  return table(
+    ['case', 'via', 'concurrency', 'req/s', 'p50 ms', 'p99 ms', 'answered', 'failed'],
+    rows.map(({ name, transport, concurrency, summary }) => [
+      name,
+      transport,
+      String(concurrency),
+      fixed(summary.requestsPerSecond, 0),
+      fixed(summary.p50, 2),
+      fixed(summary.p99, 2),
+      String(summary.count),
+      String(summary.failures),
+    ]),
+  );
+}
+
+function find(rows: Measured[], name: string, transport: string, concurrency: number): Measured | undefined {
+  return rows.find((row) => row.name === name && row.transport === transport && row.concurrency === concurrency);
+}
+
+function driverRatios(report: BenchReport): string {
+  const rows = report.settings.concurrencies.flatMap((concurrency) =>
+    ['notes.list', 'notes.get'].flatMap((name) =>
+      ['tRPC', 'REST'].map((transport) => {
+        const api = find(report.api, name, transport, concurrency);
+        const driver = find(report.driver, name, 'mongodb driver', concurrency);
+        const ratio = api && driver ? api.summary.requestsPerSecond / driver.summary.requestsPerSecond : Number.NaN;
+        const verdict =
+          concurrency !== TARGET_CONCURRENCY ? '' : ratio >= DRIVER_TARGET ? 'meets ≥ 0.7' : 'MISSES ≥ 0.7';
+
+        return [name, transport, String(concurrency), fixed(ratio, 2), verdict];
+      }),
+    ),
+  );
+
+  return table(['query', 'via', 'concurrency', 'API / raw driver', `target at ${TARGET_CONCURRENCY}`], rows);
+}
+
+function bareHttpRatios(report: BenchReport): string {
+  const rows = report.settings.concurrencies.flatMap((concurrency) =>
+    ['notes.get', 'notes.list'].flatMap((name) =>
+      ['tRPC', 'REST'].map((transport) => {
+        const api = find(report.api, name, transport, concurrency);
+        const bare = find(report.bareHttp, 'JSON answer', 'node:http', concurrency);
+        const ratio = api && bare ? api.summary.requestsPerSecond / bare.summary.requestsPerSecond : Number.NaN;
+
+        return [name, transport, String(concurrency), fixed(ratio, 3)];
+      }),
+    ),
+  );
+
+  return table(['request', 'via', 'concurrency', 'API / bare node:http'], rows);
+}
+
+function loginTable(report: BenchReport): string {
+  return table(
+    ['UV_THREADPOOL_SIZE', 'threads', 'logins', 'seconds', 'logins/s', 'login p50 ms', 'login max ms', 'loop p50 ms', 'loop p99 ms', 'loop max ms', 'target'],
+    report.logins.map((burst) => [
+      burst.threadPoolSize === undefined ? 'unset (server default)' : String(burst.threadPoolSize),
+      String(burst.loop.threads),
+      String(burst.logins),
+      fixed(burst.seconds, 2),
+      fixed(burst.logins / burst.seconds, 1),
+      fixed(burst.loginP50, 0),
+      fixed(burst.loginMax, 0),
+      fixed(burst.loop.p50, 2),
+      fixed(burst.loop.p99, 2),
+      fixed(burst.loop.max, 2),
+      burst.loop.p99 < EVENT_LOOP_TARGET_MS ? 'meets < 50 ms' : 'MISSES < 50 ms',
+    ]),
+  );
+}
+
+function commandTable(report: BenchReport): string {
+  if (typeof report.commands === 'string') return report.commands;
+
+  return table(
+    ['request', 'requests', 'commands per request', 'target', 'commands', 'background in the same window'],
+    report.commands.map((count) => [
+      count.request,
+      String(count.requests),
+      fixed(count.perRequest, 2),
+      count.perRequest === 1 ? 'meets = 1' : 'MISSES = 1',
+      count.commands,
+      count.background,
+    ]),
+  );
+}
+
+function machineLines(report: BenchReport): string {
+  const { machine, settings } = report;
+
+  return [
+    `- machine: ${machine.cores} cores (nproc), ${machine.cpuModel}, ${machine.memoryGiB} GiB memory, ${machine.kernel}`,
+    `- node ${machine.node}; database: ${report.database}`,
+    `- load average (1, 5, 15 min): ${report.loadBefore} at the start, ${report.loadAfter} at the end`,
+    `- ${settings.users} users × ${settings.notesPerUser} notes; ${settings.durationSeconds} s per case after a ${settings.warmupSeconds} s warm-up; ` +
+      `BCRYPT_COST ${settings.bcryptCost}; create cases stop at ${settings.createCap} notes`,
+  ].join('\n');
+}
+
+/** The whole report as markdown: what was measured, on what, and against which targets. */
+export function renderReport(report: BenchReport, date: Date): string {
+  return [
+    `### Run of ${date.toISOString()}`,
+    machineLines(report),
+    '#### API (production build, autocannon on 127.0.0.1)',
+    measuredTable(report.api),
+    '#### Baselines: the same queries through the raw mongodb driver, and a bare node:http JSON answer',
+    measuredTable([...report.driver, ...report.bareHttp]),
+    '#### API / raw driver (the API’s overhead over its one query)',
+    driverRatios(report),
+    '#### API / bare node:http (what the framework, validation, auth and database cost per request)',
+    bareHttpRatios(report),
+    `#### Event loop while ${report.settings.concurrentLogins} logins run at once (BCRYPT_COST ${report.settings.bcryptCost})`,
+    loginTable(report),
+    '#### MongoDB commands per request, counted on the wire',
+    commandTable(report),
+  ].join('\n\n');
+}
