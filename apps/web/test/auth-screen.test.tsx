@@ -8,6 +8,7 @@ import { renderApp } from './support/render-app';
 const signedInHandlers = {
   'auth.me': () => USER,
   'notes.list': () => ({ items: [], nextCursor: null }),
+  'notes.tags': () => [],
 };
 
 describe('logging in and registering', () => {
@@ -29,6 +30,25 @@ describe('logging in and registering', () => {
       'That username and password do not match. Check them and try again.',
     );
     expect(store.get()).toBeNull();
+  });
+
+  it('says how long to wait when logging in too often, from the server’s Retry-After', async () => {
+    const { user } = renderApp({
+      handlers: {
+        'auth.login': () => {
+          throw new Refusal('TOO_MANY_REQUESTS', undefined, { headers: { 'Retry-After': '95' } });
+        },
+      },
+    });
+
+    await user.type(screen.getByLabelText('Username'), 'ada');
+    await user.type(screen.getByLabelText('Password'), 'guess number eleven');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+
+    expect(await screen.findByRole('alert')).toHaveProperty(
+      'textContent',
+      'Too many attempts in a short time. Please wait 2 minutes and try again.',
+    );
   });
 
   it('ties each field’s error to its input, and leaves the other fields alone', async () => {
@@ -132,6 +152,7 @@ describe('the end of a session', () => {
         'auth.me': (_input, { authorization }) => (isBob(authorization) ? BOB : USER),
         'auth.logout': () => ({ ok: true }),
         'auth.login': () => ({ access: 'access-bob', refresh: 'refresh-bob', user: BOB }),
+        'notes.tags': () => [],
         // Bob's list never arrives, so anything listed while it loads came from memory.
         'notes.list': (_input, { authorization }) =>
           isBob(authorization) ? new Promise(() => {}) : { items: [aNote()], nextCursor: null },

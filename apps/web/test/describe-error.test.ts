@@ -4,12 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { describeError } from '../src/errors/describe-error';
 
 /** An SDK error as the server's answer makes it; no `code` means no server answered. */
-function answered(code: string | null, fields?: Record<string, string[]>): TRPCClientError<never> {
+function answered(
+  code: string | null,
+  fields?: Record<string, string[]>,
+  headers?: HeadersInit,
+): TRPCClientError<never> {
   if (code === null) return new TRPCClientError('fetch failed');
 
   const data = { code, httpStatus: 400, fields };
+  // tRPC keeps the HTTP response an error came from in `meta.response`.
+  const meta = headers ? { response: new Response(null, { status: 429, headers }) } : undefined;
 
-  return TRPCClientError.from({ error: { message: 'developer text', code: -32000, data } });
+  return TRPCClientError.from({ error: { message: 'developer text', code: -32000, data } }, { meta });
 }
 
 const RAW_CODE = /[A-Z]{2,}_?[A-Z]*/;
@@ -22,7 +28,34 @@ describe('describeError(error, action)', () => {
 
   it('says a taken username is taken, but a conflict on a note is a change made elsewhere', () => {
     expect(describeError(answered('CONFLICT'), 'register').message).toMatch(/username is already taken/);
-    expect(describeError(answered('CONFLICT'), 'save-note').message).toMatch(/changed this at the same time/);
+    expect(describeError(answered('CONFLICT'), 'save-note').message).toMatch(/^This note was changed somewhere else/);
+    expect(describeError(answered('CONFLICT'), 'delete-note').message).toMatch(/^This note was changed somewhere else/);
+  });
+
+  it('says how long to wait when the server was asked too often, in seconds or minutes', () => {
+    const wait = (retryAfter: string | null) =>
+      describeError(answered('TOO_MANY_REQUESTS', undefined, retryAfter ? { 'Retry-After': retryAfter } : {}), 'log-in')
+        .message;
+
+    expect(wait('42')).toBe('Too many attempts in a short time. Please wait 42 seconds and try again.');
+    expect(wait('60')).toBe('Too many attempts in a short time. Please wait a minute and try again.');
+    expect(wait('600')).toBe('Too many attempts in a short time. Please wait 10 minutes and try again.');
+    expect(wait('soon')).toBe('Too many attempts in a short time. Please wait a little while and try again.');
+    expect(wait(null)).toBe('Too many attempts in a short time. Please wait a little while and try again.');
+  });
+
+  it('says the service is briefly unavailable when the database is lost', () => {
+    expect(describeError(answered('SERVICE_UNAVAILABLE'), 'load-notes').message).toBe(
+      'The service is briefly unavailable. Please try again in a moment.',
+    );
+  });
+
+  it('marks the tags field whichever tag the server named, and says a refused search in a sentence', () => {
+    const tags = describeError(answered('BAD_REQUEST', { 'tags.3': ['Tag may hold only letters'] }), 'create-note');
+    const search = describeError(answered('BAD_REQUEST', { search: ['Too big'] }), 'load-notes');
+
+    expect(tags.fields.tags).toMatch(/^One of the tags cannot be used/);
+    expect(search).toEqual({ message: 'Search for at most 100 characters.', fields: {} });
   });
 
   it('says a note that is gone is gone', () => {
@@ -68,6 +101,8 @@ describe('describeError(error, action)', () => {
       'TIMEOUT',
       'FORBIDDEN',
       'UNAUTHORIZED',
+      'CONFLICT',
+      'SERVICE_UNAVAILABLE',
     ];
 
     for (const code of codes) {

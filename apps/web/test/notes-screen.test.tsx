@@ -2,36 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { Refusal } from './support/fake-api';
-import { aNote, TOKENS, USER } from './support/fixtures';
-import { renderApp } from './support/render-app';
-
-type Note = ReturnType<typeof aNote>;
-
-/** Signed in as USER, with a server that keeps `notes` (newest first) and changes them as asked. */
-function signedInWith(notes: Note[], handlers: Record<string, (input: unknown) => unknown> = {}) {
-  const stored = [...notes];
-
-  return renderApp({
-    tokens: TOKENS,
-    handlers: {
-      'auth.me': () => USER,
-      'notes.list': () => ({ items: [...stored], nextCursor: null }),
-      'notes.create': (input) => {
-        const note = aNote({ id: `n${stored.length + 1}`, ...(input as { title: string; body: string }) });
-        stored.unshift(note);
-
-        return note;
-      },
-      'notes.delete': (input) => {
-        const { id } = input as { id: string };
-        stored.splice(stored.findIndex((each) => each.id === id), 1);
-
-        return { id };
-      },
-      ...handlers,
-    },
-  });
-}
+import { aNote } from './support/fixtures';
+import { signedInWith } from './support/notes-server';
 
 describe('the notes screen', () => {
   it('shows who is logged in and an empty state whose button leads to the title field', async () => {
@@ -56,7 +28,7 @@ describe('the notes screen', () => {
     expect(titles).toEqual(['Second', 'First note']);
     expect(screen.getByLabelText('Title')).toHaveProperty('value', '');
     expect(screen.getByText('Added “Second”.')).toBeTruthy();
-    expect(api.callsTo('notes.create')[0]?.input).toEqual({ title: 'Second', body: 'more' });
+    expect(api.callsTo('notes.create')[0]?.input).toEqual({ title: 'Second', body: 'more', tags: [] });
   });
 
   it('asks before deleting, keeps the note when told to, and gives the focus back', async () => {
@@ -81,7 +53,7 @@ describe('the notes screen', () => {
     await user.click(within(confirmation).getByRole('button', { name: 'Delete' }));
 
     await waitFor(() => expect(screen.queryByRole('article', { name: 'First note' })).toBeNull());
-    expect(api.callsTo('notes.delete')[0]?.input).toEqual({ id: 'n1' });
+    expect(api.callsTo('notes.delete')[0]?.input).toEqual({ id: 'n1', expectedVersion: 1 });
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Your notes' }));
     expect(screen.getByText('Note deleted.')).toBeTruthy();
   });

@@ -28,6 +28,7 @@ function signedInWithSessions(handlers: Record<string, (input: unknown) => unkno
     handlers: {
       'auth.me': () => USER,
       'notes.list': () => ({ items: [], nextCursor: null }),
+      'notes.tags': () => [],
       'auth.sessions': () => [...sessions],
       'auth.revokeSession': (input) => {
         sessions.splice(sessions.findIndex((each) => each.id === (input as { id: string }).id), 1);

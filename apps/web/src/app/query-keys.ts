@@ -7,4 +7,10 @@ export const queryKeys = {
   /** Every list of notes, whatever its input. */
   noteLists: ['notes', 'list'] as const,
   noteList: (input: NoteListInput) => ['notes', 'list', input] as const,
+  tagCounts: ['notes', 'tags'] as const,
 };
+
+/** The input of a list's key made by `queryKeys.noteList`. */
+export function noteListInputOf(key: readonly unknown[]): NoteListInput {
+  return (key[2] ?? {}) as NoteListInput;
+}

@@ -1,5 +1,7 @@
 import { errorInfo, isNotesError } from '@scoped-notes/client';
 
+import { describeWait, retryAfterSeconds } from './retry-after';
+
 /** What the user was doing when the call failed; the same code means different things per action. */
 export type UserAction =
   | 'log-in'
@@ -9,8 +11,10 @@ export type UserAction =
   | 'end-session'
   | 'load-notes'
   | 'load-more-notes'
+  | 'load-tags'
   | 'create-note'
   | 'save-note'
+  | 'reload-note'
   | 'delete-note';
 
 /** Form field name → the sentence to show beside that field. */
@@ -27,6 +31,8 @@ const COULD_NOT_REACH = 'We could not reach the server. Check your connection an
 const SERVER_FAILED = 'Something went wrong on our side. Please try again in a moment.';
 const SESSION_ENDED = 'Your session has ended. Please log in again.';
 const NOTE_GONE = 'This note no longer exists. It may have been deleted in another tab or on another device.';
+const NOTE_CHANGED = 'This note was changed somewhere else, in another tab or on another device.';
+const UNAVAILABLE = 'The service is briefly unavailable. Please try again in a moment.';
 const FIX_FIELDS = 'Please correct the marked field and try again.';
 const PAGE_FAILED = 'Something went wrong in this page. Reload it and try again.';
 
@@ -38,6 +44,10 @@ const FIELD_SENTENCES: Record<string, string> = {
   password: 'Choose a password of at least 8 characters (and at most 72 plain letters).',
   title: 'Give the note a title of 1 to 200 characters.',
   body: 'The note is too long: it can have at most 100,000 characters.',
+  tags:
+    'One of the tags cannot be used: a tag has 1 to 32 letters, digits, dashes or underscores, ' +
+    'and a note at most 20 tags.',
+  search: 'Search for at most 100 characters.',
 };
 
 // Logging in only checks that something was typed.
@@ -50,7 +60,9 @@ function fieldSentences(serverFields: Record<string, string[]>, action: UserActi
   const sentences = action === 'log-in' ? LOGIN_FIELD_SENTENCES : FIELD_SENTENCES;
   const fields: FieldMessages = {};
 
-  for (const name of Object.keys(serverFields)) {
+  for (const path of Object.keys(serverFields)) {
+    // A list's items are named by position (`tags.3`); the form has one field for the list.
+    const name = path.split('.')[0] ?? path;
     const sentence = sentences[name];
     // A field this form does not have means the app and the server disagree: no field can fix it.
     if (!sentence) return null;
@@ -62,6 +74,8 @@ function fieldSentences(serverFields: Record<string, string[]>, action: UserActi
 
 function badRequest(serverFields: Record<string, string[]>, action: UserAction): ErrorDescription {
   const fields = Object.keys(serverFields).length > 0 ? fieldSentences(serverFields, action) : null;
+  // The search box is not a form with marked fields: its sentence is the message.
+  if (fields?.search) return { message: fields.search, fields: {} };
   if (fields) return { message: FIX_FIELDS, fields };
 
   // Without fields, the only BAD_REQUEST a user meets is a stale page cursor.
@@ -73,7 +87,21 @@ function badRequest(serverFields: Record<string, string[]>, action: UserAction):
   return { message, fields: {} };
 }
 
-function messageFor(code: string | null, action: UserAction): string {
+function tooManyRequests(error: unknown): string {
+  const seconds = retryAfterSeconds(error);
+  const wait = seconds === null ? 'a little while' : describeWait(seconds);
+
+  return `Too many attempts in a short time. Please wait ${wait} and try again.`;
+}
+
+function conflict(action: UserAction): string {
+  if (action === 'register') return 'That username is already taken. Please choose another one.';
+  if (action === 'save-note' || action === 'delete-note') return NOTE_CHANGED;
+
+  return 'Someone changed this at the same time. Reload the page and try again.';
+}
+
+function messageFor(error: unknown, code: string | null, action: UserAction): string {
   switch (code) {
     case null:
       return COULD_NOT_REACH;
@@ -82,13 +110,15 @@ function messageFor(code: string | null, action: UserAction): string {
         ? 'That username and password do not match. Check them and try again.'
         : SESSION_ENDED;
     case 'CONFLICT':
-      return action === 'register'
-        ? 'That username is already taken. Please choose another one.'
-        : 'Someone changed this at the same time. Reload the page and try again.';
+      return conflict(action);
     case 'NOT_FOUND':
-      return action === 'save-note' || action === 'delete-note' ? NOTE_GONE : 'We could not find that.';
+      return action === 'save-note' || action === 'delete-note' || action === 'reload-note'
+        ? NOTE_GONE
+        : 'We could not find that.';
     case 'TOO_MANY_REQUESTS':
-      return 'Too many attempts in a short time. Please wait a minute and try again.';
+      return tooManyRequests(error);
+    case 'SERVICE_UNAVAILABLE':
+      return UNAVAILABLE;
     case 'PAYLOAD_TOO_LARGE':
       return 'That is too large to send. Shorten the note and try again.';
     default:
@@ -106,5 +136,5 @@ export function describeError(error: unknown, action: UserAction): ErrorDescript
   const { code, fields } = errorInfo(error);
   if (code === 'BAD_REQUEST') return badRequest(fields, action);
 
-  return { message: messageFor(code, action), fields: {} };
+  return { message: messageFor(error, code, action), fields: {} };
 }

@@ -9,6 +9,8 @@ interface MoreNotesProps {
   error: unknown;
   /** More than one page is shown, so reaching the end is worth saying. */
   showEnd: boolean;
+  /** A search or tags narrow the list: its end is the last match, not the last note. */
+  filtered: boolean;
   loadMore(): void;
 }
 
@@ -16,7 +18,7 @@ interface MoreNotesProps {
  * The foot of the list: loads the next page when it scrolls into view, and offers
  * a button that does the same for keyboards and for when scrolling cannot.
  */
-export function MoreNotes({ hasMore, isLoading, error, showEnd, loadMore }: MoreNotesProps) {
+export function MoreNotes({ hasMore, isLoading, error, showEnd, filtered, loadMore }: MoreNotesProps) {
   if (isLoading) {
     return (
       <p role="status" className="list-foot">
@@ -36,7 +38,8 @@ export function MoreNotes({ hasMore, isLoading, error, showEnd, loadMore }: More
     );
   }
 
-  if (!hasMore) return showEnd ? <p className="list-foot">That is all of your notes.</p> : null;
+  if (!hasMore && !showEnd) return null;
+  if (!hasMore) return <p className="list-foot">{filtered ? 'That is every match.' : 'That is all of your notes.'}</p>;
 
   return <LoadMoreButton loadMore={loadMore} />;
 }

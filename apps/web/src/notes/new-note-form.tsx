@@ -1,23 +1,31 @@
 import { useId, useState, type Ref } from 'react';
 
 import { describeError } from '../errors/describe-error';
-import { NoteForm, type NoteDraft } from './note-form';
+import { draftOf, NoteForm, type NoteContent } from './note-form';
+import type { NoteListInput } from './note-list-input';
+import { noteMatches } from './note-matches';
 import { useCreateNote } from './use-note-mutations';
 
-const EMPTY_DRAFT: NoteDraft = { title: '', body: '' };
+const EMPTY_DRAFT = draftOf({ title: '', body: '', tags: [] });
 
-export function NewNoteForm({ titleRef }: { titleRef: Ref<HTMLInputElement & HTMLTextAreaElement> }) {
+interface NewNoteFormProps {
+  titleRef: Ref<HTMLInputElement & HTMLTextAreaElement>;
+  /** What the list shows, to tell the user when their new note is not among it. */
+  listInput: NoteListInput;
+}
+
+export function NewNoteForm({ titleRef, listInput }: NewNoteFormProps) {
   const headingId = useId();
   const createNote = useCreateNote();
   const [draft, setDraft] = useState(EMPTY_DRAFT);
-  const [lastAdded, setLastAdded] = useState<string | null>(null);
+  const [lastAdded, setLastAdded] = useState<{ title: string; hidden: boolean } | null>(null);
 
-  const submit = () => {
+  const submit = (content: NoteContent) => {
     setLastAdded(null);
-    createNote.mutate(draft, {
+    createNote.mutate(content, {
       onSuccess: (note) => {
         setDraft(EMPTY_DRAFT);
-        setLastAdded(note.title);
+        setLastAdded({ title: note.title, hidden: !noteMatches(note, listInput) });
       },
     });
   };
@@ -37,7 +45,8 @@ export function NewNoteForm({ titleRef }: { titleRef: Ref<HTMLInputElement & HTM
         titleRef={titleRef}
       />
       <p role="status" className="status-line">
-        {lastAdded && `Added “${lastAdded}”.`}
+        {lastAdded && `Added “${lastAdded.title}”.`}
+        {lastAdded?.hidden && ' Your search or tags hide it from the list below.'}
       </p>
     </section>
   );

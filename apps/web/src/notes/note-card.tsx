@@ -1,6 +1,7 @@
 import type { Note } from '@scoped-notes/client';
 import { useEffect, useId, useRef, useState } from 'react';
 
+import { NoteTags } from '../tags/note-tags';
 import { DeleteConfirmation } from './delete-confirmation';
 import { noteDateLabel } from './format-note-date';
 import { NoteEditor } from './note-editor';
@@ -48,11 +49,12 @@ export function NoteCard({ note, onDeleted }: NoteCardProps) {
         {note.title}
       </h3>
       {note.body && <p className="note-body">{note.body}</p>}
+      <NoteTags tags={note.tags} />
       <p className="note-date">
         {date.verb} <time dateTime={date.iso}>{date.text}</time>
       </p>
       {mode === 'confirming-delete' ? (
-        <DeleteConfirmation noteId={note.id} onCancel={() => finish('delete')} onDeleted={onDeleted} />
+        <DeleteConfirmation note={note} onCancel={() => finish('delete')} onDeleted={onDeleted} />
       ) : (
         <div className="note-actions">
           <button type="button" ref={editRef} aria-describedby={titleId} onClick={() => setMode('editing')}>

@@ -1,9 +1,9 @@
-import type { RouterInputs } from '@scoped-notes/client';
+import type { NoteListFilter } from '@scoped-notes/client';
 
 /**
- * What selects a list of notes, apart from the page cursor. It follows the API, so
- * when `notes.list` learns new inputs a search box or tag chips only pass them here.
+ * What selects a list of notes: the SDK's filter for `notes.list` (its input
+ * without the page cursor). The page size is the app's own, so it is left out.
  */
-export type NoteListInput = Omit<NonNullable<RouterInputs['notes']['list']>, 'cursor'>;
+export type NoteListInput = Omit<NoteListFilter, 'limit'>;
 
 export const NOTES_PAGE_SIZE = 20;

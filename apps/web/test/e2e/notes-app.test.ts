@@ -49,6 +49,13 @@ describe.skipIf(!hasChromium)('the web app in Chromium, served by the real serve
     return app;
   }
 
+  async function saveBody(app: NotesAppPage, title: string, body: string): Promise<void> {
+    const editor = await app.startEditing(title);
+    await editor.getByLabel('Note', { exact: true }).fill(body);
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await app.note(title).getByText(body, { exact: true }).waitFor();
+  }
+
   /** A second device of the same user, outside the browser, through the SDK. */
   function sdkClient() {
     return createNotesClient({ url: server.url, store: createMemoryTokenStore() });
@@ -75,27 +82,55 @@ describe.skipIf(!hasChromium)('the web app in Chromium, served by the real serve
     expect(await app.visibleText()).not.toMatch(ERROR_CODES);
   });
 
-  it('lets two users in two browsers create, edit and delete notes without ever seeing each other’s', async () => {
+  it('lets two users in two browsers create, search, tag, edit and delete notes without ever seeing each other’s', async () => {
     const [alice, bob] = await Promise.all([openApp(), openApp()]);
     await Promise.all([alice.register('alice', PASSWORD), bob.register('bob', PASSWORD)]);
     await alice.emptyState().waitFor();
     await alice.screenshot('03-empty-state');
 
-    await alice.addNote('Groceries', 'milk\neggs');
-    await alice.addNote('Secret plan', 'only for alice');
-    await bob.addNote('Holiday', 'book the train');
+    await alice.addNote('Groceries', 'milk\neggs', 'errands, Home');
+    await alice.addNote('Secret plan', 'only for alice: meet at Zanzibar', 'home');
+    await bob.addNote('Holiday', 'book the train', 'Travel, home');
 
     expect(await alice.titles()).toEqual(['Secret plan', 'Groceries']);
     expect(await bob.titles()).toEqual(['Holiday']);
+    expect(await alice.tagsOf('Groceries')).toEqual(['errands', 'home']);
+    // Both have a "home" tag; each counts only their own notes.
+    await expect.poll(() => alice.tagChips()).toEqual(['home 2 notes', 'errands 1 note']);
+    await expect.poll(() => bob.tagChips()).toEqual(['home 1 note', 'travel 1 note']);
     await alice.screenshot('04-notes');
+
+    await alice.search('zanzibar');
+    await expect.poll(() => alice.titles()).toEqual(['Secret plan']);
+    await alice.screenshot('10-search-results');
+    await bob.search('zanzibar');
+    await bob.page.getByText('No notes match “zanzibar”.').waitFor();
+    expect(await bob.titles()).toEqual([]);
+    await bob.screenshot('11-search-no-match');
+    await Promise.all([alice.clearSearch(), bob.clearSearch()]);
+    await expect.poll(() => bob.titles()).toEqual(['Holiday']);
+
+    await alice.toggleTag('errands');
+    await expect.poll(() => alice.titles()).toEqual(['Groceries']);
+    await alice.screenshot('12-tag-filter');
+    await alice.toggleTag('errands');
+    await bob.toggleTag('home');
+    await expect.poll(() => bob.titles()).toEqual(['Holiday']);
+    await bob.toggleTag('home');
 
     const editor = await alice.startEditing('Groceries');
     await editor.getByLabel('Title').fill('Groceries for Sunday');
-    await editor.getByLabel('Note').fill('milk\neggs\nbread');
+    await editor.getByLabel('Note', { exact: true }).fill('milk\neggs\nbread');
+    await editor.getByRole('button', { name: 'Remove tag errands' }).click();
+    await editor.getByLabel('Tags', { exact: true }).fill('to do,');
+    await editor.getByText('“to do” cannot be a tag: use only letters, digits, dashes (-) and underscores (_)').waitFor();
+    await alice.screenshot('13-tag-error');
+    await editor.getByLabel('Tags', { exact: true }).fill('Weekend');
     await alice.screenshot('05-editing');
     await editor.getByRole('button', { name: 'Save' }).click();
     await alice.note('Groceries for Sunday').getByText('bread').waitFor();
     await alice.note('Groceries for Sunday').getByText(/^Edited/).waitFor();
+    expect(await alice.tagsOf('Groceries for Sunday')).toEqual(['home', 'weekend']);
 
     await alice.startDeleting('Secret plan');
     await alice.screenshot('06-delete-confirmation');
@@ -104,16 +139,82 @@ describe.skipIf(!hasChromium)('the web app in Chromium, served by the real serve
     expect((await alice.titles()).sort()).toEqual(['Groceries for Sunday', 'Secret plan']);
     await alice.deleteNote('Secret plan');
     await alice.page.getByText('Note deleted.').waitFor();
+    await expect.poll(() => alice.tagChips()).toEqual(['home 1 note', 'weekend 1 note']);
 
     await Promise.all([alice.reload(), bob.reload()]);
     await expect.poll(() => alice.titles()).toEqual(['Groceries for Sunday']);
     await expect.poll(() => bob.titles()).toEqual(['Holiday']);
-    expect(await bob.visibleText()).not.toMatch(/Groceries|Secret plan|alice/);
-    expect(await alice.visibleText()).not.toMatch(/Holiday|bob/);
+    await expect.poll(() => bob.tagChips()).toEqual(['home 1 note', 'travel 1 note']);
+    expect(await bob.visibleText()).not.toMatch(/Groceries|Secret plan|alice|zanzibar|weekend|errands/i);
+    expect(await alice.visibleText()).not.toMatch(/Holiday|bob|travel/i);
 
     await bob.deleteNote('Holiday');
     await bob.emptyState().waitFor();
+    expect(await bob.tagFilter().count()).toBe(0);
     expect(await alice.titles()).toEqual(['Groceries for Sunday']);
+  });
+
+  it('shows a note changed in another tab, and lets the user reload it or overwrite it', async () => {
+    const first = await openApp();
+    await first.register('hana', PASSWORD);
+    await first.addNote('Trip plan', 'train at 9', 'travel');
+    // A second tab of the same browser: same login, on a phone-sized window.
+    const second = new NotesAppPage(await first.page.context().newPage(), server.url);
+    second.page.on('pageerror', (error) => pageErrors.push(error.message));
+    await second.page.setViewportSize(PHONE);
+    await second.open();
+    await second.note('Trip plan').waitFor();
+
+    // Overwrite: the second tab's text wins.
+    const secondEditor = await second.startEditing('Trip plan');
+    const firstEditor = await (await first.switchTo()).startEditing('Trip plan');
+    await firstEditor.getByLabel('Note', { exact: true }).fill('train at 10');
+    await firstEditor.getByRole('button', { name: 'Save' }).click();
+    await first.note('Trip plan').getByText('train at 10').waitFor();
+    await second.switchTo();
+    await secondEditor.getByLabel('Note', { exact: true }).fill('train at 11');
+    await secondEditor.getByRole('button', { name: 'Save' }).click();
+    await second.conflict().waitFor();
+    await second.screenshot('14-conflict', { fullPage: false });
+    await second.conflict().getByRole('button', { name: 'Overwrite' }).click();
+    await second.note('Trip plan').getByText('train at 11').waitFor();
+    await (await first.switchTo()).reload();
+    await first.note('Trip plan').getByText('train at 11').waitFor();
+
+    // Reload: the first tab takes the second tab's text, after saying yes.
+    const staleEditor = await first.startEditing('Trip plan');
+    const freshEditor = await (await second.switchTo()).startEditing('Trip plan');
+    await freshEditor.getByLabel('Note', { exact: true }).fill('train at noon');
+    await freshEditor.getByRole('button', { name: 'Save' }).click();
+    await second.note('Trip plan').getByText('train at noon').waitFor();
+    await first.switchTo();
+    await staleEditor.getByLabel('Note', { exact: true }).fill('words that will be lost');
+    await staleEditor.getByRole('button', { name: 'Save' }).click();
+    await first.conflict().getByRole('button', { name: 'Reload' }).click();
+    await first.screenshot('15-conflict-reload-question');
+    await first.conflict().getByRole('button', { name: 'Discard my changes' }).click();
+    await staleEditor.getByText('This is the version saved elsewhere; your changes were discarded.').waitFor();
+    expect(await staleEditor.getByLabel('Note', { exact: true }).inputValue()).toBe('train at noon');
+    await staleEditor.getByRole('button', { name: 'Cancel' }).click();
+    await first.note('Trip plan').getByText('train at noon').waitFor();
+
+    // Deleting a note changed since it was shown: reload it, then delete it anyway.
+    await (await second.switchTo()).startDeleting('Trip plan');
+    await saveBody(await first.switchTo(), 'Trip plan', 'train at 1');
+    await (await second.switchTo()).note('Trip plan').getByRole('button', { name: 'Delete' }).click();
+    await second.conflict().waitFor();
+    await second.screenshot('16-delete-conflict', { fullPage: false });
+    await second.conflict().getByRole('button', { name: 'Reload' }).click();
+    await second.note('Trip plan').getByText('train at 1', { exact: true }).waitFor();
+    await saveBody(await first.switchTo(), 'Trip plan', 'train at 2');
+    await (await second.switchTo()).startDeleting('Trip plan');
+    await second.note('Trip plan').getByRole('button', { name: 'Delete' }).click();
+    await second.conflict().getByRole('button', { name: 'Delete anyway' }).click();
+    await second.emptyState().waitFor();
+    await (await first.switchTo()).reload();
+    await first.emptyState().waitFor();
+
+    expect(await second.visibleText()).not.toMatch(ERROR_CODES);
   });
 
   it('keeps the user logged in across reloads and refreshes an expired access token unnoticed', async () => {
@@ -217,9 +318,26 @@ describe.skipIf(!hasChromium)('the web app in Chromium, served by the real serve
     await press('Tab');
     await app.page.keyboard.type('every key counts');
     await press('Tab');
+    expect((await focused()).name).toBe('Tags');
+    await app.page.keyboard.type('Keys');
+    await press('Enter');
+    await app.newNoteForm().getByRole('button', { name: 'Remove tag keys' }).waitFor();
+    await press('Tab');
     expect(await focused()).toEqual({ name: 'Add note', outline: 'solid' });
     await press('Enter');
     await app.note('Typed without a mouse').waitFor();
+
+    await press('Tab');
+    expect(await focused()).toEqual({ name: 'Search notes', outline: 'solid' });
+    await app.page.keyboard.type('nothing like this');
+    await app.page.getByText('No notes match “nothing like this”.').waitFor();
+    await press('Escape');
+    await app.note('Typed without a mouse').waitFor();
+    await press('Tab');
+    expect(await focused()).toEqual({ name: 'keys 1 note', outline: 'solid' });
+    await press('Enter');
+    expect(await app.tagFilter().getByRole('button', { pressed: true }).allTextContents()).toEqual(['keys 1 note']);
+    await press('Enter');
 
     await app.note('Typed without a mouse').getByRole('button', { name: 'Delete' }).focus();
     await press('Enter');

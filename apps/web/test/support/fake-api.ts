@@ -8,18 +8,27 @@ import type { NotesErrorInfo } from '@scoped-notes/client';
 
 type ErrorCode = NonNullable<NotesErrorInfo['code']>;
 
+export interface RefusalExtras {
+  /** More of the error's `data`, such as `currentVersion` on a CONFLICT. */
+  data?: Record<string, unknown>;
+  /** HTTP headers of the answer, such as `Retry-After`. */
+  headers?: Record<string, string>;
+}
+
 /** Throw this from a handler to answer with a tRPC error. */
 export class Refusal {
   constructor(
     readonly code: ErrorCode,
     readonly fields?: Record<string, string[]>,
+    readonly extras: RefusalExtras = {},
   ) {}
 }
 
 /** `authorization` is the request's Authorization header, to tell users apart. */
 type Handler = (input: unknown, request: { authorization: string | null }) => unknown;
 
-export type FakeApiCall = { path: string; input: unknown };
+/** One request: `signal` is the one the SDK passed (was it cancelled?), `at` when it was sent. */
+export type FakeApiCall = { path: string; input: unknown; signal: AbortSignal | null; at: number };
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   BAD_REQUEST: 400,
@@ -28,10 +37,11 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   CONFLICT: 409,
   TOO_MANY_REQUESTS: 429,
   INTERNAL_SERVER_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
 };
 
-function json(body: unknown, status: number): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+function json(body: unknown, status: number, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { ...headers, 'content-type': 'application/json' } });
 }
 
 function readInput(url: URL, init: RequestInit | undefined): unknown {
@@ -51,7 +61,7 @@ export function createFakeApi(handlers: Record<string, Handler>) {
     const path = url.pathname.replace(/^\/trpc\//, '');
     const input = readInput(url, init);
     const authorization = new Headers(init?.headers).get('authorization');
-    calls.push({ path, input });
+    calls.push({ path, input, signal: init?.signal ?? null, at: Date.now() });
 
     const handler = handlers[path];
     if (!handler) throw new Error(`the fake API has no handler for ${path}`);
@@ -62,9 +72,10 @@ export function createFakeApi(handlers: Record<string, Handler>) {
       if (!(error instanceof Refusal)) throw error;
 
       const httpStatus = HTTP_STATUS[error.code] ?? 500;
-      const data = { code: error.code, httpStatus, path, fields: error.fields };
+      const data = { code: error.code, httpStatus, path, fields: error.fields, ...error.extras.data };
+      const body = { error: { message: 'refused by the fake API', code: -32000, data } };
 
-      return json({ error: { message: 'refused by the fake API', code: -32000, data } }, httpStatus);
+      return json(body, httpStatus, error.extras.headers);
     }
   };
 

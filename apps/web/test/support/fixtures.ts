@@ -3,13 +3,10 @@ import type { Note, Tokens } from '@scoped-notes/client';
 export const USER = { id: 'u1', username: 'ada', email: null };
 export const TOKENS: Tokens = { access: 'access-1', refresh: 'refresh-1' };
 
-/**
- * A note as the server sends it. The cast lets the fixture carry the fields the
- * API is gaining (tags, version) whether or not this checkout has them yet.
- */
+/** A note as the server sends it. */
 export function aNote(overrides: Partial<Note> = {}): Note {
   const at = '2026-03-01T10:00:00.000Z';
-  const note = {
+  const note: Note = {
     id: 'n1',
     owner: USER.username,
     title: 'First note',
@@ -20,5 +17,5 @@ export function aNote(overrides: Partial<Note> = {}): Note {
     updatedAt: at,
   };
 
-  return { ...note, ...overrides } as Note;
+  return { ...note, ...overrides };
 }

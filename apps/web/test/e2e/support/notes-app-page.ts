@@ -20,6 +20,13 @@ export class NotesAppPage {
     await this.page.goto(this.baseUrl);
   }
 
+  /** Brings this tab to the front, as a person switching tabs does (a tab behind runs throttled). */
+  async switchTo(): Promise<this> {
+    await this.page.bringToFront();
+
+    return this;
+  }
+
   async reload(): Promise<void> {
     await this.page.reload();
   }
@@ -62,12 +69,54 @@ export class NotesAppPage {
     return this.page.getByRole('region', { name: 'Where you are logged in' });
   }
 
-  async addNote(title: string, body = ''): Promise<void> {
-    const form = this.page.getByRole('form', { name: 'New note' });
+  /** Adds a note; `tags` is typed into the tag field as a person would, such as `work, Home`. */
+  async addNote(title: string, body = '', tags = ''): Promise<void> {
+    const form = this.newNoteForm();
     await form.getByLabel('Title').fill(title);
-    await form.getByLabel('Note').fill(body);
+    await form.getByLabel('Note', { exact: true }).fill(body);
+    await form.getByLabel('Tags', { exact: true }).fill(tags);
     await form.getByRole('button', { name: 'Add note' }).click();
     await this.note(title).waitFor();
+  }
+
+  newNoteForm(): Locator {
+    return this.page.getByRole('form', { name: 'New note' });
+  }
+
+  searchBox(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Search notes' });
+  }
+
+  /** Types into the search box; the list follows once typing pauses. */
+  async search(text: string): Promise<void> {
+    await this.searchBox().fill(text);
+  }
+
+  async clearSearch(): Promise<void> {
+    await this.page.getByRole('search').getByRole('button', { name: 'Clear search' }).click();
+  }
+
+  tagFilter(): Locator {
+    return this.page.getByRole('group', { name: 'Show only notes with these tags' });
+  }
+
+  /** The tag chips above the list, as read out: "home 2 notes". */
+  tagChips(): Promise<string[]> {
+    return this.tagFilter().getByRole('button', { name: / notes?$/ }).allTextContents();
+  }
+
+  async toggleTag(tag: string): Promise<void> {
+    await this.tagFilter().getByRole('button', { name: new RegExp(`^${tag} \\d+ notes?$`) }).click();
+  }
+
+  /** The tags shown on a note's card. */
+  tagsOf(title: string): Promise<string[]> {
+    return this.note(title).getByRole('list', { name: 'Tags' }).getByRole('listitem').allTextContents();
+  }
+
+  /** The notice of a note changed elsewhere, in an editor or a delete confirmation. */
+  conflict(): Locator {
+    return this.page.getByRole('group', { name: /^This note was changed somewhere else/ });
   }
 
   async startEditing(title: string): Promise<Locator> {
