@@ -1,4 +1,4 @@
-import type { Note } from '@scoped-notes/client';
+import { errorInfo, type Note } from '@scoped-notes/client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { expectRestError, restCaller, type RestCall } from './support/rest-calls';
@@ -84,6 +84,7 @@ describe('expectedVersion over tRPC', () => {
       const error = await expectRejection(write(note, stale), 'CONFLICT');
 
       expect(error.data?.currentVersion).toBe(2);
+      expect(errorInfo(error).currentVersion).toBe(2);
       expect(error.data?.httpStatus).toBe(409);
       expect(error.message).toBe('Version mismatch: the note is at version 2');
       await expect(alice.client.notes.get.query({ id: note.id })).resolves.toEqual(current);

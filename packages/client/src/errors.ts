@@ -23,6 +23,8 @@ export interface NotesErrorInfo {
   httpStatus: number | null;
   /** Per-field validation messages of a BAD_REQUEST; empty otherwise. */
   fields: FieldErrors;
+  /** The note's version now, when a CONFLICT says the expected one was stale. */
+  currentVersion: number | null;
 }
 
 /** Whether `error` came from an SDK call. */
@@ -37,11 +39,15 @@ export function errorCode(error: unknown): TRPC_ERROR_CODE_KEY | null {
 
 /** What an SDK error says about the failure. */
 export function errorInfo(error: unknown): NotesErrorInfo {
-  if (!isNotesError(error)) return { code: null, httpStatus: null, fields: {} };
+  if (!isNotesError(error)) return { code: null, httpStatus: null, fields: {}, currentVersion: null };
+
+  const data = error.data;
+  const currentVersion = data && 'currentVersion' in data ? data.currentVersion : undefined;
 
   return {
-    code: error.data?.code ?? null,
-    httpStatus: error.data?.httpStatus ?? null,
-    fields: error.data?.fields ?? {},
+    code: data?.code ?? null,
+    httpStatus: data?.httpStatus ?? null,
+    fields: data?.fields ?? {},
+    currentVersion: typeof currentVersion === 'number' ? currentVersion : null,
   };
 }

@@ -91,7 +91,7 @@ describe('createNotesClient()', () => {
       const error = await rejectionOf(client.register({ username: 'ada', password: 'x' }));
 
       expect(isNotesError(error)).toBe(true);
-      expect(errorInfo(error)).toEqual({ code: 'BAD_REQUEST', httpStatus: 400, fields });
+      expect(errorInfo(error)).toEqual({ code: 'BAD_REQUEST', httpStatus: 400, fields, currentVersion: null });
     });
   });
 
@@ -200,7 +200,7 @@ describe('createNotesClient()', () => {
       const error = await rejectionOf(client.notes.list.query({}));
 
       expect(isNotesError(error)).toBe(true);
-      expect(errorInfo(error)).toEqual({ code: null, httpStatus: null, fields: {} });
+      expect(errorInfo(error)).toEqual({ code: null, httpStatus: null, fields: {}, currentVersion: null });
     });
 
     it('gives no code and no status when the request got no answer', async () => {
@@ -212,12 +212,12 @@ describe('createNotesClient()', () => {
       const error = await rejectionOf(client.notes.list.query({}));
 
       expect(isNotesError(error)).toBe(true);
-      expect(errorInfo(error)).toEqual({ code: null, httpStatus: null, fields: {} });
+      expect(errorInfo(error)).toEqual({ code: null, httpStatus: null, fields: {}, currentVersion: null });
     });
 
     it('says nothing about errors that did not come from the SDK', () => {
       expect(isNotesError(new Error('other'))).toBe(false);
-      expect(errorInfo('not an error')).toEqual({ code: null, httpStatus: null, fields: {} });
+      expect(errorInfo('not an error')).toEqual({ code: null, httpStatus: null, fields: {}, currentVersion: null });
     });
   });
 
