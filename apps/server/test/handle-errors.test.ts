@@ -36,7 +36,7 @@ describe('handleErrors()', () => {
 
     expect(response.status).toBe(500);
     expect(JSON.parse(text)).toEqual({
-      error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', requestId: 'fixed-id' },
+      error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error (request id fixed-id)', requestId: 'fixed-id' },
     });
     expect(text).not.toContain('hunter2');
     expect(emitted).toEqual([expect.objectContaining({ message: 'database password is hunter2' })]);

@@ -21,8 +21,9 @@ function pathOf(issue: Issue): string {
 export function fieldErrorsFrom(cause: unknown): FieldErrors | null {
   if (!hasIssues(cause)) return null;
 
-  const fields: FieldErrors = {};
-  const add = (field: string, message: string) => (fields[field] ??= []).push(message);
+  // A Map, not an object: a client may name a field `toString` or `__proto__`.
+  const fields = new Map<string, string[]>();
+  const add = (field: string, message: string) => fields.set(field, [...(fields.get(field) ?? []), message]);
 
   for (const issue of cause.issues) {
     const base = pathOf(issue);
@@ -34,7 +35,7 @@ export function fieldErrorsFrom(cause: unknown): FieldErrors | null {
     }
   }
 
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 export function summarize(fields: FieldErrors): string {

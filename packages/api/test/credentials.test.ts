@@ -45,3 +45,12 @@ describe('registration input', () => {
     expect(registerInput.safeParse({ ...valid, username: { $gt: '' } }).success).toBe(false);
   });
 });
+
+describe('passwords with lone surrogates', () => {
+  test('are refused: they would hash like other passwords', () => {
+    for (const password of ['abcdefgh\ud800', 'abcdefgh\udfff', '\udc00abcdefgh']) {
+      expect(registerInput.safeParse({ username: 'priya', password }).success).toBe(false);
+    }
+    expect(registerInput.safeParse({ username: 'priya', password: 'abcdefgh😀' }).success).toBe(true);
+  });
+});

@@ -45,7 +45,7 @@ export function handleErrors(): AppMiddleware {
       ctx.status = clientError?.status ?? 500;
       ctx.body = clientError
         ? errorBody(statusCode(clientError.status), clientError.message, ctx.state.requestId)
-        : errorBody('INTERNAL_SERVER_ERROR', 'Internal server error', ctx.state.requestId);
+        : errorBody('INTERNAL_SERVER_ERROR', `Internal server error (request id ${ctx.state.requestId})`, ctx.state.requestId);
     }
   };
 }

@@ -183,7 +183,7 @@ export function mountRest({ services, maxBodyBytes, document }: MountRestOptions
       }
 
       ctx.app.emit('error', error, ctx);
-      sendError(ctx, 500, restErrorBody('INTERNAL_SERVER_ERROR', 'Internal server error', requestId));
+      sendError(ctx, 500, restErrorBody('INTERNAL_SERVER_ERROR', `Internal server error (request id ${requestId})`, requestId));
     }
   };
 }

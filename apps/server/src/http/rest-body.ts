@@ -4,11 +4,25 @@ import type { AppContext } from './app-state';
 import { RestRequestError } from './rest-errors';
 
 const JSON_TYPE = 'application/json';
+const MAX_DEPTH = 32;
 
 function statusOf(error: unknown): number | undefined {
   const status = (error as { status?: unknown } | null)?.status;
 
   return typeof status === 'number' ? status : undefined;
+}
+
+/** How deeply arrays and objects nest; stops counting past `limit`. */
+function depthOf(value: unknown, limit: number): number {
+  if (typeof value !== 'object' || value === null || limit === 0) return 0;
+
+  let deepest = 0;
+  for (const child of Object.values(value)) {
+    deepest = Math.max(deepest, depthOf(child, limit - 1));
+    if (deepest >= limit - 1) break;
+  }
+
+  return deepest + 1;
 }
 
 function hasBody(ctx: AppContext): boolean {
@@ -19,7 +33,7 @@ function hasBody(ctx: AppContext): boolean {
  * The JSON body of a POST, PUT or PATCH, read with co-body. A body that is not JSON
  * is refused before it is read, and one over `limitBytes` before it is parsed (at
  * once when its Content-Length says so). Only an object or an array is accepted,
- * and `__proto__` keys are refused.
+ * `__proto__` keys are refused, and so is nesting deeper than any input needs.
  */
 export async function readJsonBody(
   ctx: AppContext,
@@ -33,8 +47,9 @@ export async function readJsonBody(
     throw new RestRequestError(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the body as ${JSON_TYPE}`);
   }
 
+  let body: unknown;
   try {
-    return await coBody.json(ctx.req, { limit: limitBytes, strict: true });
+    body = await coBody.json(ctx.req, { limit: limitBytes, strict: true });
   } catch (error) {
     // co-body keeps the raw body on its errors: they are never logged or echoed.
     const status = statusOf(error);
@@ -48,4 +63,11 @@ export async function readJsonBody(
 
     throw error;
   }
+
+  // No input of this API nests deeply; a body that does would only exhaust the stack.
+  if (depthOf(body, MAX_DEPTH + 1) > MAX_DEPTH) {
+    throw new RestRequestError(400, 'BAD_REQUEST', `The body nests deeper than ${MAX_DEPTH} levels`);
+  }
+
+  return body;
 }

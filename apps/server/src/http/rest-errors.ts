@@ -71,7 +71,7 @@ const procedureErrorSchema = z.object({
  */
 export function restBodyFromProcedureError(written: unknown, requestId: string): RestErrorBody {
   const parsed = procedureErrorSchema.safeParse(written);
-  if (!parsed.success) return restErrorBody('INTERNAL_SERVER_ERROR', 'Internal server error', requestId);
+  if (!parsed.success) return restErrorBody('INTERNAL_SERVER_ERROR', `Internal server error (request id ${requestId})`, requestId);
 
   const { code, message, data } = parsed.data;
   const fields = data?.fields ?? null;

@@ -35,6 +35,16 @@ const utf8 = new TextEncoder();
 // minLength) counts it as two, so the refinement after it has the last word.
 const tooShort = `Password must be at least ${PASSWORD_MIN_LENGTH} characters`;
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Whether text is well-formed UTF-16. A lone surrogate becomes U+FFFD when encoded
+ * for bcrypt, so two different passwords carrying one would hash alike.
+ */
+export function isWellFormedText(value: string): boolean {
+  return !LONE_SURROGATE.test(value);
+}
+
 export const newPasswordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH, { message: tooShort, abort: true })
@@ -44,7 +54,8 @@ export const newPasswordSchema = z
   })
   .refine((value) => !value.includes('\u0000'), {
     message: 'Password must not contain a NUL character',
-  });
+  })
+  .refine(isWellFormedText, { message: 'Password must be valid Unicode text' });
 
 export const emailSchema = z
   .string()

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import bcrypt from 'bcrypt';
 
-import { PASSWORD_MAX_BYTES } from './credentials';
+import { isWellFormedText, PASSWORD_MAX_BYTES } from './credentials';
 
 export type PasswordService = {
   hash(password: string): Promise<string>;
@@ -14,7 +14,7 @@ const utf8 = new TextEncoder();
 // bcrypt compares only the first 72 bytes, so a longer password would match every
 // password that starts with them. Registration refuses such passwords, so none can be right.
 function fitsBcrypt(password: string): boolean {
-  return utf8.encode(password).length <= PASSWORD_MAX_BYTES;
+  return isWellFormedText(password) && utf8.encode(password).length <= PASSWORD_MAX_BYTES;
 }
 
 /**

@@ -19,9 +19,11 @@ export type RotationResult =
 
 export type SessionService = ReturnType<typeof createSessionService>;
 
-const MAX_LIVE_TOKENS = 5;
-const MAX_RETIRED_TOKENS = 10;
-const ROTATION_ATTEMPTS = 4;
+// Every tab that refreshes within the grace window holds a live token of its own; past
+// this many, another sibling is refused rather than evicting one already handed out.
+const MAX_LIVE_TOKENS = 16;
+// Concurrent rotations of one session succeed one per round of the revision check.
+const ROTATION_ATTEMPTS = 20;
 
 function secondsFrom(now: Date, seconds: number): Date {
   return new Date(now.getTime() + seconds * 1000);
@@ -40,7 +42,7 @@ export function createSessionService(tokens: TokenService, config: SessionConfig
 
   /** What the session looks like after `presented` is exchanged for `issued`, or why not. */
   function nextState(session: SessionRecord, presented: string, issued: string, now: Date) {
-    if (session.absoluteExpiresAt <= now) return 'expired' as const;
+    if (session.absoluteExpiresAt <= now) return 'refused' as const;
 
     const graceStart = now.getTime() - config.rotationGraceSeconds * 1000;
     const retiredInGrace = session.retiredTokens.some(
@@ -48,14 +50,19 @@ export function createSessionService(tokens: TokenService, config: SessionConfig
     );
 
     if (session.liveTokenHashes.includes(presented)) {
+      // A retired token matters only during its grace window, so older ones are dropped.
+      const stillInGrace = session.retiredTokens.filter((each) => (each.at?.getTime() ?? 0) >= graceStart);
+
       return {
         liveTokenHashes: [...session.liveTokenHashes.filter((h) => h !== presented), issued],
-        retiredTokens: [...session.retiredTokens, { hash: presented, at: now }].slice(-MAX_RETIRED_TOKENS),
+        retiredTokens: [...stillInGrace, { hash: presented, at: now }],
       };
     }
 
     if (retiredInGrace) {
-      return { liveTokenHashes: [...session.liveTokenHashes, issued].slice(-MAX_LIVE_TOKENS) };
+      if (session.liveTokenHashes.length >= MAX_LIVE_TOKENS) return 'refused' as const;
+
+      return { liveTokenHashes: [...session.liveTokenHashes, issued] };
     }
 
     return 'reused' as const;
@@ -97,7 +104,7 @@ export function createSessionService(tokens: TokenService, config: SessionConfig
 
         const pair = issuePair(subject);
         const next = nextState(session, presented, tokenHash(pair.refresh), now);
-        if (next === 'expired') return { outcome: 'refused' };
+        if (next === 'refused') return { outcome: 'refused' };
 
         if (next === 'reused') {
           await SessionModel.deleteOne(scopedTo(subject));

@@ -1,13 +1,14 @@
 import { model, Schema, type InferSchemaType, type Types } from 'mongoose';
 
-import { BODY_MAX_LENGTH, TITLE_MAX_LENGTH } from '../notes/limits';
 import { ownerGuard } from './owner-guard';
 
 const noteSchema = new Schema(
   {
     owner: { type: Schema.Types.ObjectId, required: true, immutable: true },
-    title: { type: String, required: true, maxlength: TITLE_MAX_LENGTH },
-    body: { type: String, default: '', maxlength: BODY_MAX_LENGTH },
+    // Lengths are checked by the API's schemas, in characters; mongoose's maxlength
+    // counts UTF-16 units and would refuse, as a 500, emoji the API accepted.
+    title: { type: String, required: true },
+    body: { type: String, default: '' },
     // Normalised and deduplicated by the input schemas (notes/tags.ts) before they get here.
     tags: { type: [String], default: [] },
     // Starts at 1; every write adds 1 with `$inc` in the same atomic update.
