@@ -17,15 +17,21 @@ const config = readConfig();
 const log = createLogger(config.logLevel);
 const starting = startServer(config, { log });
 
-let stopping = false;
+// A Ctrl-C reaches this process twice when a wrapper (pnpm, tsx) forwards the
+// terminal's SIGINT, which the whole process group also receives: a repeat this
+// soon is the same request, not an impatient second one.
+const REPEATED_SIGNAL_MS = 1_000;
+let stoppingSince: number | undefined;
 
 async function shutDown(signal: NodeJS.Signals): Promise<void> {
-  if (stopping) {
+  if (stoppingSince !== undefined) {
+    if (Date.now() - stoppingSince < REPEATED_SIGNAL_MS) return;
+
     log.warn({ signal }, 'second signal: exiting without waiting');
     process.exit(1);
   }
 
-  stopping = true;
+  stoppingSince = Date.now();
   log.info({ signal }, 'signal received');
 
   try {

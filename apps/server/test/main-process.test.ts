@@ -61,13 +61,27 @@ describe('tsx src/main.ts', () => {
     expect(Date.now() - answeredAt).toBeLessThan(1_500);
   });
 
-  it('exits at once, with code 1, on a second signal', async () => {
+  it('takes a repeat of the signal within a second as the same request (a Ctrl-C reaching it twice)', async () => {
+    const { main, url } = await startMain({ ...BASE_ENV, BCRYPT_COST: '13' });
+
+    const inFlight = register(url, 'patient-user');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    main.child.kill('SIGINT');
+    main.child.kill('SIGINT');
+
+    expect((await inFlight).status).toBe(200);
+    expect(await main.exited).toBe(0);
+    expect(main.lines.map((line) => line.msg)).not.toContain('second signal: exiting without waiting');
+  });
+
+  it('exits at once, with code 1, on a second signal a while later', async () => {
     const { main, url } = await startMain({ ...BASE_ENV, BCRYPT_COST: '15' });
 
     const inFlight = register(url, 'cut-off-user').catch((error: unknown) => error);
     await new Promise((resolve) => setTimeout(resolve, 500));
     main.child.kill('SIGTERM');
     await main.waitForLine((line) => line.msg === 'shutting down');
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
     main.child.kill('SIGTERM');
 
     expect(await main.exited).toBe(1);

@@ -80,7 +80,9 @@ export async function startJongodb(log: Logger): Promise<RunningDatabase> {
   const binary = jongodbBinaryPath();
   if (!binary) throw new Error(`Could not start the embedded jongodb: ${BINARY_PACKAGE} is not installed`);
 
-  const child = spawn(binary, ['--host=127.0.0.1', '--port=0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: a Ctrl-C in the terminal reaches the whole foreground group,
+  // and the database must outlive it until the server has drained and closes it.
+  const child = spawn(binary, ['--host=127.0.0.1', '--port=0'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const stdout = createInterface({ input: child.stdout, crlfDelay: Infinity });
   const stderr = createInterface({ input: child.stderr, crlfDelay: Infinity });
 
