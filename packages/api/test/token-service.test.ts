@@ -59,18 +59,20 @@ describe('token service', () => {
     expect(tokens.verify('access', `${header}.${payload}.${signature?.slice(0, -2)}AA`)).toBeNull();
   });
 
-  test('expired, not-yet-valid, untyped and malformed tokens are refused', () => {
+  test('expired, not-yet-valid, never-expiring, untyped and malformed tokens are refused', () => {
     const now = Math.floor(Date.now() / 1000);
     const claims = { sub: subject.userId, sid: subject.sessionId, username: subject.username, type: 'access' };
 
     const expired = jwt.sign({ ...claims, exp: now - 1 }, SECRET, { algorithm: 'HS256' });
-    const notYet = jwt.sign({ ...claims, nbf: now + 60 }, SECRET, { algorithm: 'HS256' });
+    const notYet = jwt.sign({ ...claims, nbf: now + 60, exp: now + 120 }, SECRET, { algorithm: 'HS256' });
+    const neverExpires = jwt.sign(claims, SECRET, { algorithm: 'HS256' });
     const untyped = jwt.sign({ sub: subject.userId, sid: subject.sessionId, username: 'priya' }, SECRET, { algorithm: 'HS256' });
-    const freshNbf = jwt.sign({ ...claims, iat: now, nbf: now }, SECRET, { algorithm: 'HS256' });
+    const freshNbf = jwt.sign({ ...claims, iat: now, nbf: now, exp: now + 60 }, SECRET, { algorithm: 'HS256' });
 
     expect(tokens.verify('access', expired)).toBeNull();
     expect(tokens.verify('access', notYet)).toBeNull();
     expect(tokens.verify('access', untyped)).toBeNull();
+    expect(tokens.verify('access', neverExpires)).toBeNull();
     expect(tokens.verify('access', freshNbf)).toEqual(subject);
 
     for (const junk of ['', 'a.b', 'a.b.c', 'not a token', `${'x'.repeat(500)}.y.z`]) {

@@ -52,6 +52,8 @@ export function mountTrpc({ services, maxBodyBytes }: MountTrpcOptions): AppMidd
       res: ctx.res,
       path,
       maxBodySize: maxBodyBytes,
+      // The SDK sends one call per request; a batch would let one request do unbounded work.
+      allowBatching: false,
       createContext: () => apiContextFor(ctx, services),
       responseMeta: ({ errors }) => ({ headers: retryAfterHeader(errors) }),
       onError: ({ error, path: procedure }) => logProcedureError(log, error, procedure),

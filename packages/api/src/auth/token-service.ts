@@ -26,6 +26,8 @@ const claimsSchema = z.object({
   sid: z.string().regex(/^[0-9a-f]{24}$/),
   username: z.string(),
   type: z.enum(['access', 'refresh']),
+  // jsonwebtoken checks `exp` only when present; every token made here has one.
+  exp: z.number(),
 });
 
 /** Hash under which a session remembers a refresh token (never the token itself). */
