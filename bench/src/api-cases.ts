@@ -1,6 +1,7 @@
 import type autocannon from 'autocannon';
 import type { Db } from 'mongodb';
 
+import { pick } from './random-pick';
 import { login, SEED_BODY, type SeededUser } from './seed';
 
 export type Transport = 'tRPC' | 'REST';
@@ -19,11 +20,9 @@ export type ApiCase = {
 
 type CaseContext = { baseUrl: string; users: SeededUser[]; db: Db; createCap: number };
 
-const CREATED_TITLE = 'Created by the benchmark';
+export const CREATED_TITLE = 'Created by the benchmark';
 // Each refresh chain may break on a failed answer; spares keep every connection busy.
 const SPARE_REFRESH_TOKENS = 4;
-
-const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)] as T;
 
 const bearer = (user: SeededUser) => ({ authorization: `Bearer ${user.access}` });
 
@@ -38,6 +37,7 @@ function randomUserRequest(
     {
       setupRequest: (request) => {
         const user = pick(users);
+
         return { ...request, ...build(user, pick(user.noteIds)) };
       },
     },
@@ -133,6 +133,7 @@ function loginCase({ users }: CaseContext): ApiCase {
         headers: { 'content-type': 'application/json' },
         setupRequest: (request) => {
           const user = pick(users);
+
           return { ...request, body: JSON.stringify({ username: user.username, password: user.password }) };
         },
       },

@@ -7,7 +7,7 @@ import { BARE_HTTP_SERVER } from './paths';
 
 const READY_TIMEOUT_MS = 20_000;
 
-export type BareHttpProcess = { url: string; stop(): Promise<void> };
+export type BareHttpProcess = { url: string; pid: number; stop(): Promise<void> };
 
 /** Runs bare-http-server.ts as a process of its own, as the API server runs. */
 export async function startBareHttpProcess(): Promise<BareHttpProcess> {
@@ -32,5 +32,5 @@ export async function startBareHttpProcess(): Promise<BareHttpProcess> {
     await exited;
   };
 
-  return { url, stop };
+  return { url, pid: child.pid as number, stop };
 }

@@ -60,6 +60,7 @@ export async function measureLoginBurst(
       Array.from({ length: logins }, async (_, n) => {
         const sent = performance.now();
         await login(server.url, user(n));
+
         return performance.now() - sent;
       }),
     );

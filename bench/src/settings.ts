@@ -58,7 +58,7 @@ export function readSettings(): BenchSettings {
     createCap: number('BENCH_CREATE_CAP', 4000, 1),
     bcryptCost: number('BCRYPT_COST', 12, 4),
     concurrentLogins: number('BENCH_CONCURRENT_LOGINS', 20, 1),
-    threadPoolSizes: numbers('BENCH_THREADPOOL_SIZES', [1, cores, 2 * cores, 4 * cores]),
+    threadPoolSizes: numbers('BENCH_THREADPOOL_SIZES', [1, cores, 2 * cores, 4 * cores, 8 * cores]),
     mongodbUri: process.env.MONGODB_URI || undefined,
     writeDoc: process.env.BENCH_WRITE === '1',
   };

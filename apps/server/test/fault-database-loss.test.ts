@@ -65,7 +65,8 @@ function startLoad() {
     const title = `worker ${worker} note ${sent}`;
     sent += 1;
     const startedAt = performance.now();
-    const finish = (result: Partial<Outcome>) => outcomes.push({ worker, via, title, startedAt, finishedAt: performance.now(), ...result });
+    const finish = (result: Partial<Outcome>) =>
+      outcomes.push({ worker, via, title, startedAt, finishedAt: performance.now(), ...result });
 
     if (via === 'sdk') {
       try {
@@ -143,7 +144,9 @@ test('losing the database under load answers 503 fast, keeps the server up, and 
   // Every refusal, during the outage or as it began, was SERVICE_UNAVAILABLE: no 500, no dropped connection.
   const refusals = load.outcomes.filter((outcome) => outcome.id === undefined);
   expect(refusals.length).toBeGreaterThanOrEqual(2 * WORKERS);
-  for (const refusal of refusals) expect({ status: refusal.status, code: refusal.code }).toEqual({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+  for (const refusal of refusals) {
+    expect({ status: refusal.status, code: refusal.code }).toEqual({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+  }
   const slowest = Math.max(...refusals.map((refusal) => refusal.finishedAt - refusal.startedAt));
   expect(slowest).toBeLessThan(FAIL_FAST_MS);
   expect(recoveredAt - restoredAt).toBeLessThan(PHASE_TIMEOUT_MS);

@@ -97,7 +97,8 @@ test('SIGTERM under load finishes requests in flight, refuses new connections, s
       pendingLogins -= 1;
     }),
   );
-  await sleep(150);
+  // Long enough for the server to have read them even when busy; far shorter than six cost-13 hashes on two cores.
+  await sleep(400);
 
   const signalledAt = performance.now();
   main.child.kill('SIGTERM');
