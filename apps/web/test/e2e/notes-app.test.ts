@@ -150,7 +150,8 @@ describe.skipIf(!hasChromium)('the web app in Chromium, served by the real serve
 
     await bob.deleteNote('Holiday');
     await bob.emptyState().waitFor();
-    expect(await bob.tagFilter().count()).toBe(0);
+    // The tag counts are refetched after the delete; wait for them rather than race them.
+    await expect.poll(() => bob.tagFilter().count()).toBe(0);
     expect(await alice.titles()).toEqual(['Groceries for Sunday']);
   });
 
