@@ -4,32 +4,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startTestServer, TEST_PASSWORD, uniqueUsername, type TestServer } from './support/test-server';
+import { REST_OPERATIONS } from './support/rest-operations-list';
 
 // The docs page in a real headless Chromium: Debian's package, never a downloaded browser.
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 const SKIP_NOTE = hasChromium ? '' : ` (SKIPPED: ${CHROMIUM} is missing; apt-get install -y chromium)`;
 
-const OPERATIONS = [
-  'POST /api/register',
-  'POST /api/token',
-  'POST /api/token/refresh',
-  'GET /api/me',
-  'POST /api/me/delete',
-  'POST /api/logout',
-  'POST /api/logout-all',
-  'POST /api/password',
-  'GET /api/sessions',
-  'DELETE /api/sessions/{id}',
-  'GET /api/activity',
-  'GET /api/notes',
-  'GET /api/tags',
-  'POST /api/notes',
-  'GET /api/notes/{id}',
-  'PUT /api/notes/{id}',
-  'PATCH /api/notes/{id}',
-  'DELETE /api/notes/{id}',
-];
+const OPERATIONS = REST_OPERATIONS;
 
 describe.skipIf(!hasChromium)(`GET /api/docs in headless Chromium${SKIP_NOTE}`, () => {
   let server: TestServer;

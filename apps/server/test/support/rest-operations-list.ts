@@ -1,0 +1,21 @@
+/** Every REST operation the mirror serves, as the docs page and the OpenAPI document list them. */
+export const REST_OPERATIONS = [
+  'POST /api/register',
+  'POST /api/token',
+  'POST /api/token/refresh',
+  'GET /api/me',
+  'POST /api/me/delete',
+  'POST /api/logout',
+  'POST /api/logout-all',
+  'POST /api/password',
+  'GET /api/sessions',
+  'DELETE /api/sessions/{id}',
+  'GET /api/activity',
+  'GET /api/notes',
+  'GET /api/tags',
+  'POST /api/notes',
+  'GET /api/notes/{id}',
+  'PUT /api/notes/{id}',
+  'PATCH /api/notes/{id}',
+  'DELETE /api/notes/{id}',
+];
