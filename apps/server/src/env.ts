@@ -64,9 +64,8 @@ const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta
 // Deployment files often write `NAME=` to mean "not set".
 const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
 
-function wholeNumber(min: number, max: number, fallback: number) {
-  const message = `must be a whole number from ${min} to ${max}`;
-
+/** An optional variable read by `parse` (null when malformed), or `fallback` when unset. */
+function parsedOr<T>(fallback: T, parse: (raw: string) => T | null, message: string) {
   return z.preprocess(
     blankAsUnset,
     z
@@ -75,8 +74,8 @@ function wholeNumber(min: number, max: number, fallback: number) {
       .transform((raw, ctx) => {
         if (raw === undefined) return fallback;
 
-        const value = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
-        if (Number.isSafeInteger(value) && value >= min && value <= max) return value;
+        const value = parse(raw.trim());
+        if (value !== null) return value;
 
         ctx.addIssue({ code: 'custom', message });
 
@@ -85,25 +84,26 @@ function wholeNumber(min: number, max: number, fallback: number) {
   );
 }
 
+function wholeNumber(min: number, max: number, fallback: number) {
+  const parse = (raw: string) => {
+    const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+
+    return Number.isSafeInteger(value) && value >= min && value <= max ? value : null;
+  };
+
+  return parsedOr(fallback, parse, `must be a whole number from ${min} to ${max}`);
+}
+
 /** `points/seconds`, e.g. `10/900`: at most 10 in any 15 minutes. */
 function rateLimit(fallback: RateLimitRule) {
-  return z.preprocess(
-    blankAsUnset,
-    z
-      .string()
-      .optional()
-      .transform((raw, ctx) => {
-        if (raw === undefined) return fallback;
+  const parse = (raw: string): RateLimitRule | null => {
+    const match = /^(\d{1,7})\/(\d{1,7})$/.exec(raw);
+    const rule = match ? { points: Number(match[1]), durationSeconds: Number(match[2]) } : null;
 
-        const match = /^(\d{1,7})\/(\d{1,7})$/.exec(raw.trim());
-        const rule = match ? { points: Number(match[1]), durationSeconds: Number(match[2]) } : null;
-        if (rule && rule.points >= 1 && rule.durationSeconds >= 1) return rule;
+    return rule && rule.points >= 1 && rule.durationSeconds >= 1 ? rule : null;
+  };
 
-        ctx.addIssue({ code: 'custom', message: 'must be POINTS/SECONDS with both at least 1, such as 10/900' });
-
-        return z.NEVER;
-      }),
-  );
+  return parsedOr(fallback, parse, 'must be POINTS/SECONDS with both at least 1, such as 10/900');
 }
 
 function oneOf<const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {

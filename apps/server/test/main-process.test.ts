@@ -12,8 +12,11 @@ afterEach(() => {
   running = undefined;
 });
 
-async function startMain(env: Record<string, string>): Promise<{ main: MainProcess; url: string; databaseAddress: string }> {
-  const main = runMain(env);
+async function startMain(
+  env: Record<string, string>,
+  entry?: string[],
+): Promise<{ main: MainProcess; url: string; databaseAddress: string }> {
+  const main = runMain(env, entry);
   running = main;
 
   const listening = await main.waitForLine((line) => typeof line.url === 'string');
@@ -62,7 +65,8 @@ describe('tsx src/main.ts', () => {
   });
 
   it('takes a repeat of the signal within a second as the same request (a Ctrl-C reaching it twice)', async () => {
-    const { main, url, databaseAddress } = await startMain({ ...BASE_ENV, BCRYPT_COST: '4' });
+    // Without the tsx CLI in between: under load its own signal relay can kill the child first.
+    const { main, url, databaseAddress } = await startMain({ ...BASE_ENV, BCRYPT_COST: '4' }, ['--import', 'tsx', 'src/main.ts']);
     expect((await fetch(`${url}/health`)).status).toBe(200);
 
     main.child.kill('SIGINT');
@@ -75,7 +79,7 @@ describe('tsx src/main.ts', () => {
   });
 
   it('exits at once, with code 1, on a second signal a while later', async () => {
-    const { main, url } = await startMain({ ...BASE_ENV, BCRYPT_COST: '15' });
+    const { main, url } = await startMain({ ...BASE_ENV, BCRYPT_COST: '15' }, ['--import', 'tsx', 'src/main.ts']);
 
     // Cost-15 hashes keep the drain busy for seconds, so only the second signal can end it soon.
     const inFlight = Promise.all([1, 2, 3].map((n) => register(url, `cut-off-${n}`).catch((error: unknown) => error)));
