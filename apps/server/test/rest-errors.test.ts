@@ -197,9 +197,9 @@ describe('REST errors', () => {
   describe('405 with Allow', () => {
     it('answers a known path asked with another method', async () => {
       const cases: Array<[string, string, string]> = [
-        ['DELETE', '/api/me/', 'GET, OPTIONS'],
-        ['PUT', '/api/notes/', 'GET, POST, OPTIONS'],
-        ['POST', `/api/notes/${aliceNote.id}`, 'GET, PUT, PATCH, DELETE, OPTIONS'],
+        ['DELETE', '/api/me/', 'GET, HEAD, OPTIONS'],
+        ['PUT', '/api/notes/', 'GET, HEAD, POST, OPTIONS'],
+        ['POST', `/api/notes/${aliceNote.id}`, 'GET, HEAD, PUT, PATCH, DELETE, OPTIONS'],
         ['GET', '/api/token/', 'POST, OPTIONS'],
         ['HEAD', '/api/register', 'POST, OPTIONS'],
       ];
@@ -217,7 +217,7 @@ describe('REST errors', () => {
       const answer = await call('OPTIONS', `/api/notes/${aliceNote.id}/`);
 
       expect(answer.status).toBe(204);
-      expect(answer.headers.get('allow')).toBe('GET, PUT, PATCH, DELETE, OPTIONS');
+      expect(answer.headers.get('allow')).toBe('GET, HEAD, PUT, PATCH, DELETE, OPTIONS');
     });
   });
 

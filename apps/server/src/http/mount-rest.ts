@@ -20,7 +20,7 @@ import {
   versionPlace,
 } from './rest-preconditions';
 import { numericQueryParameters, restQuery } from './rest-query';
-import { createRouteFinder } from './rest-routes';
+import { createRouteFinder, operationFor } from './rest-routes';
 
 export const REST_PREFIX = '/api';
 
@@ -96,7 +96,7 @@ function sendCaptured(ctx: AppContext, operation: RestOperation, captured: Captu
  * through trpc-to-openapi, so inputs, outputs and errors come from the same
  * definitions as tRPC. Before the handler runs, this layer answers what it can alone
  * (unknown path 404, wrong method 405 with `Allow`, OPTIONS, body not JSON 415, too
- * large 413) and reads the body and query; afterwards it sets the success status
+ * large 413; HEAD runs the GET) and reads the body and query; afterwards it sets the success status
  * (201, 204) and reshapes errors into the one REST error body.
  */
 export function mountRest({ services, maxBodyBytes, document }: MountRestOptions): AppMiddleware {
@@ -139,7 +139,7 @@ export function mountRest({ services, maxBodyBytes, document }: MountRestOptions
       return;
     }
 
-    const operation = route.operations.get(ctx.method);
+    const operation = operationFor(route, ctx.method);
     if (!operation) {
       const message = `${ctx.method} is not supported on ${route.path}; use ${route.methods.join(', ')}`;
       throw new RestRequestError(405, 'METHOD_NOT_SUPPORTED', message, { Allow: route.allow });
@@ -160,10 +160,18 @@ export function mountRest({ services, maxBodyBytes, document }: MountRestOptions
     const captured = new CapturedResponse(ctx.res);
     koaContexts.set(ctx.req, ctx);
     let unmatched = false;
-    // The cast is the one place the stand-in passes for a Node response.
-    await handle(req, captured as unknown as ServerResponse, () => {
-      unmatched = true;
-    });
+    // trpc-to-openapi knows no HEAD, so it is shown the GET it stands for; Koa reads the
+    // real method again when it answers, and then sends no body.
+    const askedMethod = req.method;
+    req.method = operation.method;
+    try {
+      // The cast is the one place the stand-in passes for a Node response.
+      await handle(req, captured as unknown as ServerResponse, () => {
+        unmatched = true;
+      });
+    } finally {
+      req.method = askedMethod;
+    }
     if (unmatched) throw new RestRequestError(404, 'NOT_FOUND', 'No such endpoint');
 
     sendCaptured(ctx, operation, captured, ifMatch !== undefined);

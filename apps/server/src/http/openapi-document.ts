@@ -15,7 +15,8 @@ The REST mirror of the scoped-notes tRPC API: the same procedures, inputs and er
 \`access\` token as \`Authorization: Bearer <access>\`; in this page, paste it under *Authorize*.
 When it expires (401), trade the \`refresh\` token at \`POST /api/token/refresh/\` for a new pair.
 
-**Paths** answer with or without the trailing slash. A known path asked with another method
+**Paths** answer with or without the trailing slash. Every path that answers GET also answers
+HEAD: the same status and headers, without the body. A known path asked with another method
 answers 405 with an \`Allow\` header; \`OPTIONS\` answers 204 with the same header.
 
 **Errors** all have one body: \`{ "error": { "code", "message", "requestId", "fields" } }\`.

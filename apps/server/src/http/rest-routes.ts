@@ -5,7 +5,7 @@ export type RestRoute = {
   path: string;
   operations: Map<string, RestOperation>;
   methods: RestMethod[];
-  /** For the `Allow` header of a 405 or an OPTIONS answer. */
+  /** For the `Allow` header of a 405 or an OPTIONS answer: HEAD wherever GET is. */
   allow: string;
 };
 
@@ -24,8 +24,17 @@ function patternOf(path: string): RegExp {
 function routeOf(path: string, operations: RestOperation[]): RestRoute {
   const byMethod = new Map(operations.map((operation) => [operation.method, operation] as const));
   const methods = METHOD_ORDER.filter((method) => byMethod.has(method));
+  const allowed = methods.flatMap((method) => (method === 'GET' ? ['GET', 'HEAD'] : [method]));
 
-  return { path, operations: byMethod, methods, allow: [...methods, 'OPTIONS'].join(', ') };
+  return { path, operations: byMethod, methods, allow: [...allowed, 'OPTIONS'].join(', ') };
+}
+
+/**
+ * The operation a request method runs on a route. HEAD runs the GET (RFC 9110): same
+ * status and headers, and Koa leaves the body out of the answer.
+ */
+export function operationFor(route: RestRoute, method: string): RestOperation | undefined {
+  return route.operations.get(method === 'HEAD' ? 'GET' : method);
 }
 
 /**
