@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,6 +21,9 @@ export type AuthConfig = {
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   bcryptCost: number;
+  /** Hashes at once (BCRYPT_CONCURRENCY). */
+  bcryptConcurrency: number;
+  bcryptMaxWaitSeconds: number;
   rotationGraceSeconds: number;
   sessionLifetimeSeconds: number;
   rateLimits: RateLimitConfig;
@@ -58,6 +62,7 @@ export class EnvError extends Error {
 const MIN_PRODUCTION_SECRET_BYTES = 32;
 const GENERATED_SECRET_BYTES = 48;
 const MEBIBYTE = 1024 * 1024;
+const LIBUV_DEFAULT_THREADS = 4;
 // apps/web/dist, seen from apps/server/src.
 const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -84,14 +89,24 @@ function parsedOr<T>(fallback: T, parse: (raw: string) => T | null, message: str
   );
 }
 
-function wholeNumber(min: number, max: number, fallback: number) {
-  const parse = (raw: string) => {
+function wholeNumberFrom(min: number, max: number) {
+  return (raw: string) => {
     const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
 
     return Number.isSafeInteger(value) && value >= min && value <= max ? value : null;
   };
+}
 
-  return parsedOr(fallback, parse, `must be a whole number from ${min} to ${max}`);
+function wholeNumber(min: number, max: number, fallback: number) {
+  return parsedOr(fallback, wholeNumberFrom(min, max), `must be a whole number from ${min} to ${max}`);
+}
+
+/**
+ * One hash per core, and always one pool thread left for the file and DNS work
+ * that shares libuv's thread pool with bcrypt.
+ */
+function defaultHashingConcurrency(threadPoolSize: number): number {
+  return Math.max(1, Math.min(availableParallelism(), threadPoolSize - 1));
 }
 
 /** `points/seconds`, e.g. `10/900`: at most 10 in any 15 minutes. */
@@ -125,6 +140,10 @@ const environmentSchema = z.object({
   ACCESS_TOKEN_TTL: wholeNumber(1, 7 * 24 * 60 * 60, 30 * 60),
   REFRESH_TOKEN_TTL: wholeNumber(1, 365 * 24 * 60 * 60, 24 * 60 * 60),
   BCRYPT_COST: wholeNumber(4, 15, 12),
+  BCRYPT_CONCURRENCY: parsedOr<number | undefined>(undefined, wholeNumberFrom(1, 1024), 'must be a whole number from 1 to 1024'),
+  BCRYPT_MAX_WAIT_SECONDS: wholeNumber(1, 600, 10),
+  // Read by libuv itself; the server only needs its value to size BCRYPT_CONCURRENCY.
+  UV_THREADPOOL_SIZE: wholeNumber(1, 1024, LIBUV_DEFAULT_THREADS),
   REFRESH_GRACE_SECONDS: wholeNumber(0, 300, 10),
   SESSION_LIFETIME: wholeNumber(60, 365 * 24 * 60 * 60, 30 * 24 * 60 * 60),
   RATE_LIMIT_LOGIN_PER_USERNAME: rateLimit(DEFAULT_RATE_LIMITS.failedLoginsPerUsername),
@@ -193,6 +212,8 @@ function toConfig(env: Environment): ServerConfig {
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL,
       refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL,
       bcryptCost: env.BCRYPT_COST,
+      bcryptConcurrency: env.BCRYPT_CONCURRENCY ?? defaultHashingConcurrency(env.UV_THREADPOOL_SIZE),
+      bcryptMaxWaitSeconds: env.BCRYPT_MAX_WAIT_SECONDS,
       rotationGraceSeconds: env.REFRESH_GRACE_SECONDS,
       sessionLifetimeSeconds: env.SESSION_LIFETIME,
       rateLimits: {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,6 +37,9 @@ describe('parseEnv(source)', () => {
         accessTokenTtlSeconds: 1800,
         refreshTokenTtlSeconds: 86_400,
         bcryptCost: 12,
+        // libuv's 4 threads, one kept free, and no more hashes at once than cores.
+        bcryptConcurrency: Math.min(availableParallelism(), 3),
+        bcryptMaxWaitSeconds: 10,
         rotationGraceSeconds: 10,
         sessionLifetimeSeconds: 30 * 24 * 60 * 60,
         rateLimits: {
@@ -61,6 +65,9 @@ describe('parseEnv(source)', () => {
       ACCESS_TOKEN_TTL: '60',
       REFRESH_TOKEN_TTL: '120',
       BCRYPT_COST: '4',
+      BCRYPT_CONCURRENCY: '5',
+      BCRYPT_MAX_WAIT_SECONDS: '30',
+      UV_THREADPOOL_SIZE: '8',
       MONGODB_URI: 'mongodb://db.example:27017/notes',
       EMBEDDED_MONGO: 'jongodb',
       MONGOMS_SYSTEM_BINARY: '/opt/mongo/bin/mongod',
@@ -90,6 +97,8 @@ describe('parseEnv(source)', () => {
         accessTokenTtlSeconds: 60,
         refreshTokenTtlSeconds: 120,
         bcryptCost: 4,
+        bcryptConcurrency: 5,
+        bcryptMaxWaitSeconds: 30,
         rotationGraceSeconds: 0,
         sessionLifetimeSeconds: 3600,
         rateLimits: {
@@ -116,8 +125,22 @@ describe('parseEnv(source)', () => {
     ['TRUST_PROXY', 'yes'],
     ['CORS_ORIGINS', 'not a url'],
     ['REFRESH_GRACE_SECONDS', '-1'],
+    ['BCRYPT_CONCURRENCY', '0'],
+    ['BCRYPT_CONCURRENCY', 'two'],
+    ['BCRYPT_MAX_WAIT_SECONDS', '0'],
+    ['UV_THREADPOOL_SIZE', '2000'],
   ])('names %s when its value %j is malformed', (variable, value) => {
     expect(() => parseEnv({ [variable]: value })).toThrow(variable);
+  });
+
+  it('sizes BCRYPT_CONCURRENCY from UV_THREADPOOL_SIZE when unset: one thread kept free, at most one hash per core', () => {
+    const concurrencyWith = (threads: string) => parseEnv({ UV_THREADPOOL_SIZE: threads }).auth.bcryptConcurrency;
+
+    expect(concurrencyWith('1')).toBe(1);
+    expect(concurrencyWith('2')).toBe(1);
+    expect(concurrencyWith('3')).toBe(Math.min(availableParallelism(), 2));
+    expect(concurrencyWith('1024')).toBe(availableParallelism());
+    expect(parseEnv({ UV_THREADPOOL_SIZE: '1', BCRYPT_CONCURRENCY: '4' }).auth.bcryptConcurrency).toBe(4);
   });
 
   it('treats a blank value as unset', () => {

@@ -11,6 +11,10 @@ export type ServicesConfig = {
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   bcryptCost: number;
+  /** Hashes at once; defaults to 3, one fewer than libuv's default thread pool. */
+  bcryptConcurrency?: number;
+  /** Longest expected wait for a hash before a request is refused; defaults to 10 s. */
+  bcryptMaxWaitSeconds?: number;
   /** Defaults to 10 s. */
   rotationGraceSeconds?: number;
   /** Defaults to 30 days. */
@@ -32,11 +36,13 @@ export type Services = {
   rateLimits: RateLimits;
   /** Signs and checks note page cursors, with a key derived from the JWT secret. */
   cursors: CursorCodec;
-  /** Starts background work (the revocation poll); call once connected. */
+  /** Starts background work (the revocation poll) and makes the throwaway password hash; call once connected. */
   start(): Promise<void>;
   stop(): void;
 };
 
+const DEFAULT_BCRYPT_CONCURRENCY = 3;
+const DEFAULT_BCRYPT_MAX_WAIT_SECONDS = 10;
 const DEFAULT_ROTATION_GRACE_SECONDS = 10;
 const DEFAULT_SESSION_LIFETIME_SECONDS = 30 * 24 * 60 * 60;
 
@@ -51,9 +57,15 @@ export function createServices(config: ServicesConfig): Services {
     pollIntervalMs: config.revocationPollIntervalMs ?? 1000,
   });
 
+  const passwords = createPasswordService({
+    cost: config.bcryptCost,
+    concurrency: config.bcryptConcurrency ?? DEFAULT_BCRYPT_CONCURRENCY,
+    maxWaitSeconds: config.bcryptMaxWaitSeconds ?? DEFAULT_BCRYPT_MAX_WAIT_SECONDS,
+  });
+
   return {
     tokens,
-    passwords: createPasswordService(config.bcryptCost),
+    passwords,
     sessions: createSessionService(tokens, {
       rotationGraceSeconds: config.rotationGraceSeconds ?? DEFAULT_ROTATION_GRACE_SECONDS,
       absoluteLifetimeSeconds: config.sessionLifetimeSeconds ?? DEFAULT_SESSION_LIFETIME_SECONDS,
@@ -62,7 +74,9 @@ export function createServices(config: ServicesConfig): Services {
     activity: createActivityLog({ retentionDays: config.activityRetentionDays ?? 90 }),
     rateLimits: createRateLimits(config.rateLimits ?? DEFAULT_RATE_LIMITS),
     cursors: createCursorCodec(config.jwtSecret),
-    start: () => revocations.start(),
+    start: async () => {
+      await Promise.all([revocations.start(), passwords.warmUp()]);
+    },
     stop: () => revocations.stop(),
   };
 }

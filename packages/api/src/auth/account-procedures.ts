@@ -54,7 +54,7 @@ export const accountProcedures = {
         path: '/api/password/',
         tags: AUTH_TAGS,
         summary: 'Change your password; every other session ends, this one stays',
-        errorResponses: { 403: WRONG_PASSWORD, 429: 'Too many wrong passwords' },
+        errorResponses: { 403: WRONG_PASSWORD, 429: 'Too many wrong passwords, or the server is busy checking passwords' },
       },
     })
     .input(
@@ -85,7 +85,7 @@ export const accountProcedures = {
         path: '/api/me/delete/',
         tags: AUTH_TAGS,
         summary: 'Delete your account with its notes and sessions; your password is required',
-        errorResponses: { 403: WRONG_PASSWORD, 429: 'Too many wrong passwords' },
+        errorResponses: { 403: WRONG_PASSWORD, 429: 'Too many wrong passwords, or the server is busy checking passwords' },
       },
     })
     .input(

@@ -30,7 +30,7 @@ export const credentialProcedures = {
         tags: AUTH_TAGS,
         summary: 'Create an account',
         protect: false,
-        errorResponses: { 409: 'That username is already taken', 429: 'Too many sign-ups from this address' },
+        errorResponses: { 409: 'That username is already taken', 429: 'Too many sign-ups from this address, or the server is busy checking passwords' },
       },
       successStatus: 201,
     })
@@ -69,7 +69,7 @@ export const credentialProcedures = {
         tags: AUTH_TAGS,
         summary: 'Log in: get an access and a refresh token',
         protect: false,
-        errorResponses: { 401: 'Invalid username or password', 429: 'Too many failed logins' },
+        errorResponses: { 401: 'Invalid username or password', 429: 'Too many failed logins, or the server is busy checking passwords' },
       },
     })
     .input(loginInput)

@@ -3,10 +3,15 @@ import { randomBytes } from 'node:crypto';
 import bcrypt from 'bcrypt';
 
 import { isWellFormedText, PASSWORD_MAX_BYTES } from './credentials';
+import { createHashingQueue, type HashingQueueConfig } from './hashing-queue';
+
+export type PasswordServiceConfig = HashingQueueConfig & { cost: number };
 
 export type PasswordService = {
   hash(password: string): Promise<string>;
   verify(password: string, hash: string | null): Promise<boolean>;
+  /** Makes the throwaway hash ahead of the first sign-in, which also times one hash for the queue. */
+  warmUp(): Promise<void>;
 };
 
 const utf8 = new TextEncoder();
@@ -18,22 +23,37 @@ function fitsBcrypt(password: string): boolean {
 }
 
 /**
- * bcrypt at a configurable cost. `verify` with no hash still spends one full
- * comparison against a throwaway hash of the same cost, so an unknown user takes
- * as long to refuse as a wrong password, and so does a password too long to be one.
+ * bcrypt at a configurable cost, a bounded number of hashes at a time (see
+ * hashing-queue.ts). `verify` with no hash still spends one full comparison against
+ * a throwaway hash of the same cost, so an unknown user takes as long to refuse as a
+ * wrong password, and so does a password too long to be one.
  */
-export function createPasswordService(cost: number): PasswordService {
+export function createPasswordService({ cost, ...queueConfig }: PasswordServiceConfig): PasswordService {
+  const queue = createHashingQueue(queueConfig);
   let decoyHash: Promise<string> | undefined;
 
-  const decoy = () => (decoyHash ??= bcrypt.hash(randomBytes(32).toString('hex'), cost));
+  // Made once; a refusal by a full queue is not kept, so the next sign-in tries again.
+  const decoy = () => {
+    decoyHash ??= queue.run(() => bcrypt.hash(randomBytes(32).toString('hex'), cost)).catch((error: unknown) => {
+      decoyHash = undefined;
+      throw error;
+    });
+
+    return decoyHash;
+  };
 
   return {
-    hash: (password) => bcrypt.hash(password, cost),
+    hash: (password) => queue.run(() => bcrypt.hash(password, cost)),
 
     async verify(password, hash) {
-      const matches = await bcrypt.compare(password, hash ?? (await decoy()));
+      const against = hash ?? (await decoy());
+      const matches = await queue.run(() => bcrypt.compare(password, against));
 
       return hash !== null && fitsBcrypt(password) && matches;
+    },
+
+    async warmUp() {
+      await decoy();
     },
   };
 }
