@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -11,6 +12,8 @@ export type EventLoopDelay = { p50: number; p99: number; max: number; mean: numb
 export type LoginBurst = {
   /** UV_THREADPOOL_SIZE given to the server, or undefined when it was left unset. */
   threadPoolSize: number | undefined;
+  /** BCRYPT_CONCURRENCY as the server chose it, from its start-up log line. */
+  hashesAtOnce: number | undefined;
   logins: number;
   seconds: number;
   loginP50: number;
@@ -34,6 +37,14 @@ async function readProbe(server: ServerProcess): Promise<EventLoopDelay> {
   }
 
   throw new Error('the event loop probe did not answer');
+}
+
+/** The server logs its password hashing settings once at start-up. */
+async function hashesAtOnceOf(server: ServerProcess): Promise<number | undefined> {
+  const lines = (await readFile(server.logFile, 'utf8')).split('\n').filter((line) => line.startsWith('{'));
+  const settings = lines.map((line) => JSON.parse(line) as { bcryptConcurrency?: number }).find((entry) => entry.bcryptConcurrency);
+
+  return settings?.bcryptConcurrency;
 }
 
 /**
@@ -68,7 +79,9 @@ export async function measureLoginBurst(
     const loop = await readProbe(server);
     const summary = summarize(latencies, seconds, 0);
 
-    return { threadPoolSize, logins, seconds, loginP50: summary.p50, loginMax: Math.max(...latencies), loop };
+    const hashesAtOnce = await hashesAtOnceOf(server);
+
+    return { threadPoolSize, hashesAtOnce, logins, seconds, loginP50: summary.p50, loginMax: Math.max(...latencies), loop };
   } finally {
     await server.stop();
   }

@@ -108,6 +108,7 @@ function loginTable(report: BenchReport): string {
     [
       'UV_THREADPOOL_SIZE',
       'threads',
+      'hashes at once',
       'logins',
       'seconds',
       'logins/s',
@@ -121,6 +122,7 @@ function loginTable(report: BenchReport): string {
     report.logins.map((burst) => [
       burst.threadPoolSize === undefined ? 'unset (server default)' : String(burst.threadPoolSize),
       String(burst.loop.threads),
+      burst.hashesAtOnce === undefined ? '?' : String(burst.hashesAtOnce),
       String(burst.logins),
       fixed(burst.seconds, 2),
       fixed(burst.logins / burst.seconds, 1),

@@ -70,6 +70,12 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     log.warn('JWT_SECRET is not set: using a random secret, so sessions do not survive a restart');
   }
 
+  const { bcryptCost, bcryptConcurrency, bcryptMaxWaitSeconds } = config.auth;
+  log.info(
+    { bcryptCost, bcryptConcurrency, bcryptMaxWaitSeconds },
+    `password hashing: cost ${bcryptCost}, ${bcryptConcurrency} at once`,
+  );
+
   const database = await startDatabase(config.database, { log });
   logDatabase(log, database);
 
