@@ -124,6 +124,44 @@ describe('CORS', () => {
     }
   });
 
+  /** The tokens of an answer's Vary header, lower-cased, in order. */
+  const varyTokens = (response: Response) =>
+    (response.headers.get('vary') ?? '').split(',').map((token) => token.trim().toLowerCase()).filter(Boolean);
+
+  test("tRPC answers keep CORS's Vary: Origin beside tRPC's own tokens, each token once", async () => {
+    const answers: Array<[string, Response]> = [
+      ['query', await send('/trpc/notes.list', { headers: { origin: WEB_ORIGIN, ...authorised() } })],
+      ['mutation', await send('/trpc/notes.create', {
+        method: 'POST',
+        headers: { origin: DEV_ORIGIN, 'content-type': 'application/json', ...authorised() },
+        body: JSON.stringify({ title: 'Varied' }),
+      })],
+      ['error', await send('/trpc/notes.list', { headers: { origin: WEB_ORIGIN, authorization: 'Bearer not.a.token' } })],
+      ['no Origin', await send('/trpc/notes.list', { headers: authorised() })],
+    ];
+
+    for (const [label, response] of answers) {
+      const tokens = varyTokens(response);
+
+      expect(tokens, label).toEqual(expect.arrayContaining(['origin', 'trpc-accept', 'accept']));
+      expect(new Set(tokens).size, `${label}: ${tokens.join(', ')}`).toBe(tokens.length);
+    }
+    expect(answers.map(([, response]) => response.headers.get('access-control-allow-origin'))).toEqual([WEB_ORIGIN, DEV_ORIGIN, WEB_ORIGIN, null]);
+  });
+
+  test('REST answers and the 415 over tRPC carry Vary: Origin, once', async () => {
+    const answers: Array<[string, Response]> = [
+      ['REST', await send('/api/notes/', { headers: { origin: WEB_ORIGIN, ...authorised() } })],
+      ['REST error', await send('/api/notes/', { headers: { origin: WEB_ORIGIN } })],
+      ['tRPC 415', await send('/trpc/notes.create', { method: 'POST', headers: { origin: WEB_ORIGIN, 'content-type': 'text/plain', ...authorised() }, body: '{}' })],
+    ];
+
+    for (const [label, response] of answers) {
+      expect(varyTokens(response), label).toEqual(['origin']);
+      expect(response.headers.get('access-control-allow-origin'), label).toBe(WEB_ORIGIN);
+    }
+  });
+
   test('an unlisted origin gets no Access-Control-Allow-Origin, on a preflight or a real request', async () => {
     for (const [path, methods] of targets()) {
       for (const origin of [EVIL_ORIGIN, 'null', `${WEB_ORIGIN}.evil.net`, 'http://app.example.com']) {

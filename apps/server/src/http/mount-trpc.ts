@@ -3,6 +3,7 @@ import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 
 import { apiContextFor } from './api-context';
 import type { AppContext, AppMiddleware } from './app-state';
+import { keepEarlierVary } from './keep-earlier-vary';
 import { logProcedureError } from './log-procedure-error';
 import { retryAfterHeader } from './retry-after';
 import { trpcErrorBody } from './trpc-error-body';
@@ -42,6 +43,7 @@ export function mountTrpc({ services, maxBodyBytes }: MountTrpcOptions): AppMidd
     if (refuseUnlessJson(ctx, path)) return;
 
     const { log } = ctx.state;
+    keepEarlierVary(ctx);
     ctx.respond = false;
     // Koa starts every response at 404, and tRPC only sets the status when it finds 200 there.
     ctx.res.statusCode = 200;
