@@ -16,6 +16,7 @@ import { countCommands } from './command-count';
 import { runDriverLoad, type DriverQuery } from './driver-load';
 import { measureLoginBurst, type LoginBurst } from './event-loop-under-logins';
 import { runHttpLoad } from './http-load';
+import { measureLayerCosts } from './layer-costs';
 import { describeMachine, loadAverage } from './machine';
 import { PERFORMANCE_DOC, REPOSITORY_ROOT } from './paths';
 import { withCpuOf } from './process-cpu';
@@ -169,7 +170,7 @@ function serverStarter(database: BenchDatabase, settings: BenchSettings) {
     return server;
   };
 
-  return { start, logDir, stopAll: () => Promise.all(servers.map((server) => server.stop())) };
+  return { start, logDir, jwtSecret, stopAll: () => Promise.all(servers.map((server) => server.stop())) };
 }
 
 function countCommandsIfPossible(database: BenchDatabase, users: SeededUser[], start: ReturnType<typeof serverStarter>['start']) {
@@ -200,11 +201,20 @@ async function main(): Promise<void> {
     const { api, driver } = await loadApiAndDriver({ server, cases, users, database }, settings);
     await server.stop();
 
+    progress('measuring each layer in this process');
+    const layers = await measureLayerCosts({
+      uri: database.uri,
+      db,
+      users,
+      jwtSecret: servers.jwtSecret,
+      concurrency: Math.max(...settings.concurrencies),
+      durationSeconds: settings.durationSeconds,
+    });
     const bareHttp = await loadBareHttp(settings);
     const commands = await countCommandsIfPossible(database, users, servers.start);
     const logins = await measureLogins(servers.start, users, settings);
 
-    const measured = { api, driver, bareHttp, commands, logins };
+    const measured = { api, driver, bareHttp, commands, logins, layers };
     const report = renderReport(
       { settings, machine, database: database.description, loadBefore, loadAfter: loadAverage(), ...measured },
       new Date(),

@@ -1,6 +1,7 @@
 import type { CommandCount } from './command-count';
 import type { LoginBurst } from './event-loop-under-logins';
 import type { LatencySummary } from './latency-summary';
+import type { LayerCost, LayerQuery } from './layer-costs';
 import type { Machine } from './machine';
 import type { BenchSettings } from './settings';
 
@@ -24,6 +25,7 @@ export type BenchReport = {
   bareHttp: Measured[];
   commands: CommandCount[] | string;
   logins: LoginBurst[];
+  layers: LayerCost[];
 };
 
 export const DRIVER_TARGET = 0.7;
@@ -136,6 +138,35 @@ function loginTable(report: BenchReport): string {
   );
 }
 
+// The layers are measured at the highest concurrency of the run, as main.ts asks.
+const layerConcurrency = (report: BenchReport) => Math.max(...report.settings.concurrencies);
+
+/** Each layer's CPU per call, what it adds to the one before, and the whole server over HTTP last. */
+function layerTable(report: BenchReport): string {
+  const rowsFor = (query: LayerQuery) => {
+    const layers = report.layers.filter((cost) => cost.query === query);
+    const server = (transport: string) => find(report.api, query, transport, layerConcurrency(report));
+    const steps = [
+      ...layers.map((cost) => ({ name: cost.layer, micros: cost.cpuMicrosPerCall })),
+      ...['tRPC', 'REST'].flatMap((transport) => {
+        const measured = server(transport);
+
+        return measured ? [{ name: `production server over HTTP, ${transport}`, micros: measured.cpuMsPerAnswer * 1000 }] : [];
+      }),
+    ];
+    const procedure = layers.at(-1)?.cpuMicrosPerCall ?? Number.NaN;
+
+    return steps.map((step, index) => {
+      // Both HTTP rows add to the procedure, not to each other.
+      const before = index === 0 ? Number.NaN : index < layers.length ? (steps[index - 1]?.micros ?? Number.NaN) : procedure;
+
+      return [query, step.name, fixed(step.micros, 0), index === 0 ? '' : `+${fixed(step.micros - before, 0)}`];
+    });
+  };
+
+  return table(['query', 'layer', 'CPU µs per call', 'added by the layer'], [...rowsFor('notes.get'), ...rowsFor('notes.list')]);
+}
+
 function commandTable(report: BenchReport): string {
   if (typeof report.commands === 'string') return report.commands;
 
@@ -179,6 +210,8 @@ export function renderReport(report: BenchReport, date: Date): string {
     driverRatios(report),
     '#### API / bare node:http (what the framework, validation, auth and database cost per request)',
     bareHttpRatios(report),
+    `#### Where a request's CPU goes: the same query through each layer, ${layerConcurrency(report)} at a time`,
+    layerTable(report),
     `#### Event loop while ${report.settings.concurrentLogins} logins run at once (BCRYPT_COST ${report.settings.bcryptCost})`,
     loginTable(report),
     '#### MongoDB commands per request, counted on the wire',

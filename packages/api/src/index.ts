@@ -12,6 +12,8 @@ export { summarize as summarizeFieldErrors, type FieldErrors } from './field-err
 export { DEFAULT_RATE_LIMITS, RetryAfter, type RateLimitConfig, type RateLimitRule } from './auth/rate-limits';
 export type { Note, NoteSort, TagCount } from './notes/schemas';
 export { VersionConflict } from './notes/version-conflict';
+// The owner-scoped path to a user's notes; exported for the benchmark's layer costs.
+export { createNoteAccess, type NoteAccess } from './notes/note-access';
 export type { PublicUser } from './auth/credentials';
 export {
   TITLE_MAX_LENGTH,
