@@ -119,7 +119,7 @@ export async function measureLayerCosts(setup: LayerSetup): Promise<LayerCost[]>
       }
     }
   } finally {
-    services.stop();
+    await services.stop();
     await disconnectDatabase();
   }
 

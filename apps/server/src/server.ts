@@ -93,7 +93,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     server.listen(config.port, config.host);
     await once(server, 'listening');
   } catch (error) {
-    services?.stop();
+    await services?.stop();
     await disconnectDatabase();
     await database.stop();
     throw error;
@@ -106,7 +106,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   const close = async () => {
     log.info('shutting down');
     await drain(server, drainTimeoutMs);
-    services?.stop();
+    await services?.stop();
     await disconnectDatabase();
     await database.stop();
     log.info('stopped');

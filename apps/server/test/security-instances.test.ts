@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { startDatabase, type RunningDatabase } from '@scoped-notes/embedded-mongo';
+import mongoose, { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { runMain, type MainProcess } from './support/main-process';
@@ -127,6 +128,42 @@ describe('revocation reaches the other instance', () => {
     console.info(`account deletion on B -> refused on A after ${delay.toFixed(0)} ms`);
     expectWireError(await instance(0).calls.call('notes.create', pair.access, { title: 'after', body: '' }, true), 'UNAUTHORIZED');
     expectWireError(await instance(0).calls.call('notes.list', pair.access, {}), 'UNAUTHORIZED');
+  });
+});
+
+/** The user id an access token names (its `sub`), read without checking it. */
+function userIdOf(accessToken: string): string {
+  const payload = JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub: string };
+
+  return payload.sub;
+}
+
+describe('account deletion on one instance while another still accepts the token', () => {
+  // Two revocation polls and a margin (services.ts), and some slack for a loaded machine.
+  const LATE_SWEEP_MS = 3000;
+
+  test('what the other instance wrote in that moment is removed by the second pass', async () => {
+    const user = await registerOn(0);
+    const pair = await instance(0).calls.login(user);
+    const owner = new Types.ObjectId(userIdOf(pair.access));
+
+    expectWireSuccess(await instance(1).calls.call('auth.deleteAccount', pair.access, { password: user.password }, true));
+    // Sent at once: instance A has most likely not polled yet, and takes it.
+    const lateWrite = await instance(0).calls.call('notes.create', pair.access, { title: 'written after deletion', body: '' }, true);
+    expect([200, 401], lateWrite.text).toContain(lateWrite.status);
+    console.info(`a create on A right after deletion on B answered ${lateWrite.status}`);
+
+    const connection = await mongoose.createConnection(database.uri).asPromise();
+    try {
+      const notes = connection.collection('notes');
+      const events = connection.collection('securityevents');
+
+      await sleep(LATE_SWEEP_MS + 2000);
+      expect(await notes.countDocuments({ owner })).toBe(0);
+      expect(await events.countDocuments({ user: owner })).toBe(0);
+    } finally {
+      await connection.close();
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import { createActivityLog, type ActivityLog } from './auth/activity-log';
 import { createPasswordService, type PasswordService } from './auth/password-service';
 import { createRateLimits, DEFAULT_RATE_LIMITS, type RateLimitConfig, type RateLimits } from './auth/rate-limits';
 import { createRevocationList, type RevocationList } from './auth/revocation-list';
+import { createLateSweeps, type LateSweeps } from './auth/late-sweeps';
 import { createSessionService, type SessionService } from './auth/session-service';
 import { createTokenService, type TokenService } from './auth/token-service';
 import { createCursorCodec, type CursorCodec } from './notes/cursor';
@@ -36,9 +37,12 @@ export type Services = {
   rateLimits: RateLimits;
   /** Signs and checks note page cursors, with a key derived from the JWT secret. */
   cursors: CursorCodec;
+  /** Second passes of account deletion, after every instance has seen the revocation. */
+  lateSweeps: LateSweeps;
   /** Starts background work (the revocation poll) and makes the throwaway password hash; call once connected. */
   start(): Promise<void>;
-  stop(): void;
+  /** Stops the poll and runs the late sweeps still waiting; call before disconnecting. */
+  stop(): Promise<void>;
 };
 
 const DEFAULT_BCRYPT_CONCURRENCY = 3;
@@ -52,10 +56,10 @@ const DEFAULT_SESSION_LIFETIME_SECONDS = 30 * 24 * 60 * 60;
  */
 export function createServices(config: ServicesConfig): Services {
   const tokens = createTokenService(config);
-  const revocations = createRevocationList({
-    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
-    pollIntervalMs: config.revocationPollIntervalMs ?? 1000,
-  });
+  const pollIntervalMs = config.revocationPollIntervalMs ?? 1000;
+  const revocations = createRevocationList({ accessTokenTtlSeconds: config.accessTokenTtlSeconds, pollIntervalMs });
+  // Two polls and a margin: by then every instance that is up has read the revocation.
+  const lateSweeps = createLateSweeps(2 * pollIntervalMs + 1000);
 
   const passwords = createPasswordService({
     cost: config.bcryptCost,
@@ -74,9 +78,13 @@ export function createServices(config: ServicesConfig): Services {
     activity: createActivityLog({ retentionDays: config.activityRetentionDays ?? 90 }),
     rateLimits: createRateLimits(config.rateLimits ?? DEFAULT_RATE_LIMITS),
     cursors: createCursorCodec(config.jwtSecret),
+    lateSweeps,
     start: async () => {
       await Promise.all([revocations.start(), passwords.warmUp()]);
     },
-    stop: () => revocations.stop(),
+    stop: async () => {
+      revocations.stop();
+      await lateSweeps.stop();
+    },
   };
 }

@@ -97,12 +97,19 @@ export const accountProcedures = {
     .mutation(async ({ ctx, input }) => {
       await confirmPassword(ctx, input.password);
 
+      const { user } = ctx;
+      const removeData = async () => {
+        await createNoteAccess(user).removeAll();
+        await ctx.services.activity.forget(user.id);
+      };
+
       // Cut off every token first, so nothing can write while the rest goes.
-      await ctx.services.revocations.revokeUser(ctx.user.id);
-      await ctx.services.sessions.revokeAll(ctx.user.id);
-      await createNoteAccess(ctx.user).removeAll();
-      await ctx.services.activity.forget(ctx.user.id);
-      await UserModel.deleteOne({ _id: ctx.user.id });
+      await ctx.services.revocations.revokeUser(user.id);
+      await ctx.services.sessions.revokeAll(user.id);
+      await removeData();
+      await UserModel.deleteOne({ _id: user.id });
+      // Other instances may accept the access token until their next revocation poll.
+      ctx.services.lateSweeps.schedule(removeData, ctx.log);
       ctx.log.info({}, 'account deleted');
 
       return { ok: true as const };
