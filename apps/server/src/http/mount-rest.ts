@@ -148,8 +148,9 @@ export function mountRest({ services, maxBodyBytes, document }: MountRestOptions
     const req: PreparedRequest = ctx.req;
     if (BODY_METHODS.has(operation.method)) {
       req.body = await readJsonBody(ctx, maxBodyBytes, { optional: !operation.takesInput });
-      // trpc-to-openapi asks every POST for a JSON type, even one rightly sent without a body.
-      if (req.body === undefined) req.headers['content-type'] = 'application/json';
+      // The body is read and checked by now. trpc-to-openapi still asks for a JSON type, and
+      // in lower case (media types are case-insensitive), even of a POST rightly sent no body.
+      req.headers['content-type'] = 'application/json';
     }
     req.query = restQuery(new URLSearchParams(ctx.querystring), numericQuery.get(operation) ?? new Set(), operation.queryNames);
 
