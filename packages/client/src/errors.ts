@@ -3,6 +3,8 @@ import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 
 import type { AppRouter } from '@scoped-notes/api';
 
+import { retryAfterSeconds } from './retry-after';
+
 /**
  * The one error class every SDK call rejects with: tRPC's client error, typed for
  * this API. A server answer carries `data.code` and `data.httpStatus`; a request
@@ -25,6 +27,11 @@ export interface NotesErrorInfo {
   fields: FieldErrors;
   /** The note's version now, when a CONFLICT says the expected one was stale. */
   currentVersion: number | null;
+  /**
+   * For TOO_MANY_REQUESTS: how many seconds to wait before trying again, from the
+   * answer's `Retry-After` header. Undefined for every other error.
+   */
+  retryAfterSeconds: number | undefined;
 }
 
 /** Whether `error` came from an SDK call. */
@@ -39,7 +46,9 @@ export function errorCode(error: unknown): TRPC_ERROR_CODE_KEY | null {
 
 /** What an SDK error says about the failure. */
 export function errorInfo(error: unknown): NotesErrorInfo {
-  if (!isNotesError(error)) return { code: null, httpStatus: null, fields: {}, currentVersion: null };
+  if (!isNotesError(error)) {
+    return { code: null, httpStatus: null, fields: {}, currentVersion: null, retryAfterSeconds: undefined };
+  }
 
   const data = error.data;
   const currentVersion = data && 'currentVersion' in data ? data.currentVersion : undefined;
@@ -49,5 +58,6 @@ export function errorInfo(error: unknown): NotesErrorInfo {
     httpStatus: data?.httpStatus ?? null,
     fields: data?.fields ?? {},
     currentVersion: typeof currentVersion === 'number' ? currentVersion : null,
+    retryAfterSeconds: data?.code === 'TOO_MANY_REQUESTS' ? retryAfterSeconds(error) : undefined,
   };
 }
