@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { addTags, normaliseTag, remainingText, splitTypedTags, tagProblem } from '../src/tags/tag-rules';
-
-describe('normaliseTag(raw)', () => {
-  it('spells a tag as the server stores it: trimmed, lower-cased, NFKC', () => {
-    expect(normaliseTag('  Work ')).toBe('work');
-    expect(normaliseTag('Ｕｒｇｅｎｔ')).toBe('urgent');
-    expect(normaliseTag('ÄRGER')).toBe('ärger');
-  });
-});
+import { addTags, remainingText, splitTypedTags, tagProblem } from '../src/tags/tag-rules';
 
 describe('tagProblem(tag)', () => {
   it('accepts letters of any script, digits, dashes and underscores', () => {
@@ -24,6 +16,13 @@ describe('tagProblem(tag)', () => {
       `“${'x'.repeat(33)}” is too long for a tag: a tag has at most 32 characters.`,
     );
     expect(tagProblem('x'.repeat(32))).toBeNull();
+    expect(tagProblem('  ')).toBe('A tag cannot be empty.');
+  });
+
+  it('judges the spelling the server stores, as the SDK does', () => {
+    expect(tagProblem('Ｗｏｒｋ')).toBeNull();
+    // NFKC spells "ǅ" as two letters, which makes 32 characters 33.
+    expect(tagProblem(`${'x'.repeat(31)}ǅ`)).toMatch(/is too long for a tag/);
   });
 });
 

@@ -1,9 +1,11 @@
 import { describe, expect, test } from 'vitest';
 
-import { normaliseTag, tagList } from '../src/notes/tags';
+import { normaliseTag, tagProblem } from '../src/notes/tag-rules';
+import { tag, tagList } from '../src/notes/tags';
 
-// The tag spelling rules of notes/tags.ts, checked without a server: normalising is
-// idempotent (a stored tag matches itself when searched for), and lists fold.
+// The tag rules of notes/tag-rules.ts and the schemas of notes/tags.ts, checked without
+// a server: normalising is idempotent (a stored tag matches itself when searched for),
+// the schema refuses what tagProblem refuses, and lists fold.
 
 describe('normaliseTag', () => {
   test('is idempotent for every single code point and each one after a letter', () => {
@@ -44,5 +46,24 @@ describe('tagList', () => {
 
     expect(tagList.parse([...twenty, ...twenty.map((each) => each.toUpperCase())])).toEqual(twenty);
     expect(tagList.safeParse([...twenty, 'one-more']).success).toBe(false);
+  });
+});
+
+describe('tag', () => {
+  test.each([
+    ['', 'empty', 'Tag must not be empty'],
+    ['x'.repeat(33), 'too-long', 'Tag must be at most 32 characters'],
+    [' '.repeat(128) + 'a', 'too-long', 'Tag must be at most 32 characters'],
+    ['to do', 'characters', 'Tag may hold only letters, digits, - and _'],
+  ])('refuses %j as tagProblem says (%s), with one message', (raw, problem, message) => {
+    expect(tagProblem(raw)).toBe(problem);
+    expect(tag.safeParse(raw).error?.issues.map((issue) => issue.message)).toEqual([message]);
+  });
+
+  test('stores what tagProblem accepts, in normaliseTag spelling', () => {
+    const raw = ' '.repeat(124) + 'Ｗｏｒｋ'; // 128 characters as sent, the most accepted
+
+    expect(tagProblem(raw)).toBeNull();
+    expect(tag.parse(raw)).toBe('work');
   });
 });

@@ -29,3 +29,14 @@ export {
   type NotePage,
   type PaginateOptions,
 } from './paginate-notes';
+export {
+  BODY_MAX_LENGTH,
+  isValidTag,
+  normaliseTag,
+  SEARCH_MAX_LENGTH,
+  tagProblem,
+  TAG_MAX_LENGTH,
+  TAGS_PER_NOTE_MAX,
+  TITLE_MAX_LENGTH,
+  type TagProblem,
+} from './note-rules';

@@ -1,31 +1,24 @@
 /**
- * The API's rules for tags, checked as the user types so a mistake is named at once
- * rather than after a round trip. The server stays the judge: it applies the same
- * rules, and its answer is shown if they ever disagree.
+ * The API's tag rules, checked as the user types so a mistake is named at once
+ * rather than after a round trip. The rules themselves come from the SDK, which has
+ * them from the API package, so they cannot drift from the server's; this file adds
+ * the sentences and the typing helpers. The server stays the judge: its answer is
+ * shown if a refusal ever comes from it.
  */
+import { tagProblem as refusalOf, normaliseTag, TAG_MAX_LENGTH, TAGS_PER_NOTE_MAX } from '@scoped-notes/client';
 
-export const TAG_MAX_LENGTH = 32;
-export const TAGS_PER_NOTE_MAX = 20;
-
-// Letters of any script with their marks, decimal digits, dash and underscore.
-const TAG_CHARACTERS = /^[\p{L}\p{M}\p{Nd}_-]+$/u;
-
-/** The spelling the server stores: NFKC, trimmed, lower-cased (so "Ｗｏｒｋ " is "work"). */
-export function normaliseTag(raw: string): string {
-  return raw.normalize('NFKC').trim().toLowerCase().normalize('NFKC');
-}
-
-/** Why a normalised tag cannot be used, in a sentence that names it; null when it can. */
+/** Why a tag cannot be used, in a sentence that names it; null when it can. */
 export function tagProblem(tag: string): string | null {
-  if (tag.length > TAG_MAX_LENGTH) {
-    return `“${tag}” is too long for a tag: a tag has at most ${TAG_MAX_LENGTH} characters.`;
+  switch (refusalOf(tag)) {
+    case null:
+      return null;
+    case 'empty':
+      return 'A tag cannot be empty.';
+    case 'too-long':
+      return `“${tag}” is too long for a tag: a tag has at most ${TAG_MAX_LENGTH} characters.`;
+    case 'characters':
+      return `“${tag}” cannot be a tag: use only letters, digits, dashes (-) and underscores (_), with no spaces.`;
   }
-
-  if (!TAG_CHARACTERS.test(tag)) {
-    return `“${tag}” cannot be a tag: use only letters, digits, dashes (-) and underscores (_), with no spaces.`;
-  }
-
-  return null;
 }
 
 export interface TagsAdded {
