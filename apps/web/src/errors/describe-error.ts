@@ -1,6 +1,6 @@
 import { errorInfo, isNotesError } from '@scoped-notes/client';
 
-import { describeWait, retryAfterSeconds } from './retry-after';
+import { describeWait } from './describe-wait';
 
 /** What the user was doing when the call failed; the same code means different things per action. */
 export type UserAction =
@@ -88,8 +88,8 @@ function badRequest(serverFields: Record<string, string[]>, action: UserAction):
 }
 
 function tooManyRequests(error: unknown): string {
-  const seconds = retryAfterSeconds(error);
-  const wait = seconds === null ? 'a little while' : describeWait(seconds);
+  const seconds = errorInfo(error).retryAfterSeconds;
+  const wait = seconds === undefined ? 'a little while' : describeWait(seconds);
 
   return `Too many attempts in a short time. Please wait ${wait} and try again.`;
 }
