@@ -99,20 +99,36 @@ describe('more sign-ins at once than the server can hash in time', () => {
   });
 
   test('a sign-up refused while busy creates no account; the same sign-up succeeds once the burst is over', async () => {
-    const newcomer = { username: uniqueUsername('late'), password: TEST_PASSWORD };
-
-    // Sent as soon as the burst has filled the queue, so it is refused too.
-    const queueFull = new Promise<void>((resolve) => {
-      void burstOfLogins(account, (answer) => answer.status === 429 && resolve());
+    // Logins sent back to back keep the queue at its limit for as long as the sign-ups go on.
+    let pressing = true;
+    const pressure = [...Array(8).keys()].map(async () => {
+      while (pressing) await post('/api/token/', account);
     });
-    await queueFull;
-    expectBusyRefusal(await post('/api/register/', newcomer));
 
-    // 201, not 409: the refused sign-up left no account behind.
+    const newcomers = [...Array(10).keys()].map(() => ({ username: uniqueUsername('late'), password: TEST_PASSWORD }));
+    const signUps = await Promise.all(
+      newcomers.map(async (newcomer, n) => {
+        await new Promise((resolve) => setTimeout(resolve, 100 + n * 50));
+
+        return { newcomer, answer: await post('/api/register/', newcomer) };
+      }),
+    );
+    pressing = false;
+    await Promise.all(pressure);
+
+    expect(signUps.every(({ answer }) => answer.status === 201 || answer.status === 429)).toBe(true);
+    const refused = signUps.filter(({ answer }) => answer.status === 429);
+    expect(refused.length, signUps.map(({ answer }) => answer.status).join(' ')).toBeGreaterThan(0);
+    refused.forEach(({ answer }) => expectBusyRefusal(answer));
+
+    // 201, not 409: the refused sign-ups left no account behind.
     await waitUntilIdle();
-    const again = await post('/api/register/', newcomer);
-    expect(again.status, again.body).toBe(201);
-    expect((await server.client().login(newcomer)).username).toBe(newcomer.username);
+    for (const { newcomer } of refused) {
+      const again = await post('/api/register/', newcomer);
+      expect(again.status, again.body).toBe(201);
+    }
+    const first = refused[0]?.newcomer as { username: string; password: string };
+    expect((await server.client().login(first)).username).toBe(first.username);
   });
 
   test('through the SDK, a refusal while busy is a typed TOO_MANY_REQUESTS error', async () => {
