@@ -81,9 +81,11 @@ describe('tsx src/main.ts', () => {
   it('exits at once, with code 1, on a second signal a while later', async () => {
     const { main, url } = await startMain({ ...BASE_ENV, BCRYPT_COST: '15' }, ['--import', 'tsx', 'src/main.ts']);
 
-    // Cost-15 hashes keep the drain busy for seconds, so only the second signal can end it soon.
+    // Cost-15 hashes (about 2 s each, two at a time) keep the drain busy for seconds, so
+    // only the second signal can end it soon. The pause lets the sign-ups reach the
+    // server even on a loaded machine.
     const inFlight = Promise.all([1, 2, 3].map((n) => register(url, `cut-off-${n}`).catch((error: unknown) => error)));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     main.child.kill('SIGTERM');
     await main.waitForLine((line) => line.msg === 'shutting down');
     await new Promise((resolve) => setTimeout(resolve, 1_100));
