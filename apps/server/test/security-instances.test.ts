@@ -10,7 +10,7 @@ import { sessionCalls, type Pair, type SessionCalls } from './support/session-ca
 import { TEST_JWT_SECRET, TEST_PASSWORD, uniqueUsername } from './support/test-server';
 import { expectWireError, expectWireSuccess, wireMutation } from './support/trpc-wire';
 
-// Two server processes (`tsx src/main.ts`, as deployed) on one database. A
+// Two server processes (`node --import tsx src/main.ts`, as `pnpm start` runs it) on one database. A
 // revocation made through one must stop access tokens on the other within 5 s
 // (each instance re-reads the revocations every second), and rate limits are
 // counted once for both.

@@ -13,10 +13,10 @@ import { TEST_JWT_SECRET, TEST_PASSWORD, uniqueUsername } from './support/test-s
 // finish with 200, new connections must be refused while they do, the embedded
 // database must be stopped and the process must exit 0 in bounded time.
 //
-// The process is `node --import tsx src/main.ts`, so the signal reaches main.ts
-// itself. Under the tsx CLI (`tsx src/main.ts`) it would reach tsx's parent
-// process, which kills the server with SIGKILL when the server has not confirmed
-// the relayed signal within a few tens of milliseconds, as a busy server may not.
+// The process is `node --import tsx src/main.ts`, as `pnpm start` runs it, so the
+// signal reaches main.ts itself. Under the tsx CLI (`tsx src/main.ts`) it would reach
+// tsx's parent process, which kills the server with SIGKILL when the server has not
+// confirmed the relayed signal within a few tens of milliseconds, as a busy server may not.
 
 const WORKERS = 6;
 const SLOW_LOGINS = 6;
@@ -43,7 +43,7 @@ beforeAll(async () => {
     BCRYPT_COST: '13',
     RATE_LIMIT_LOGIN_PER_ADDRESS: '100000/60',
     RATE_LIMIT_REGISTER_PER_ADDRESS: '100000/60',
-  }, ['--import', 'tsx', 'src/main.ts']);
+  });
   url = (await main.waitForLine((line) => typeof line.url === 'string')).url as string;
   const database = await main.waitForLine((line) => line.msg?.startsWith('database:') ?? false);
   databaseAddress = /at (127\.0\.0\.1:\d+)/.exec(database.msg ?? '')?.[1] as string;

@@ -1,15 +1,12 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { once } from 'node:events';
-import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 import type { LogLine } from './log-lines';
 
-const require = createRequire(import.meta.url);
 const serverRoot = fileURLToPath(new URL('../..', import.meta.url));
-const tsxCli = require.resolve('tsx/cli');
 
 export type MainProcess = {
   child: ChildProcessByStdio<null, Readable, Readable>;
@@ -21,10 +18,10 @@ export type MainProcess = {
 };
 
 /**
- * Runs `tsx src/main.ts` (as `pnpm start` does) or another entry, with only the given environment:
- * nothing from the test runner's environment (such as MONGODB_URI) leaks in.
+ * Runs `node --import tsx src/main.ts` (as `pnpm start` does) or another entry, with only the
+ * given environment: nothing from the test runner's environment (such as MONGODB_URI) leaks in.
  */
-export function runMain(env: Record<string, string>, entry: string[] = [tsxCli, 'src/main.ts']): MainProcess {
+export function runMain(env: Record<string, string>, entry: string[] = ['--import', 'tsx', 'src/main.ts']): MainProcess {
   const child = spawn(process.execPath, entry, {
     cwd: serverRoot,
     env,
