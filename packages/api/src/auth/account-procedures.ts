@@ -98,18 +98,19 @@ export const accountProcedures = {
       await confirmPassword(ctx, input.password);
 
       const { user } = ctx;
-      const removeData = async () => {
+      const removeUserData = async () => {
+        await ctx.services.sessions.removeAll(user.id);
         await createNoteAccess(user).removeAll();
         await ctx.services.activity.forget(user.id);
       };
 
-      // Cut off every token first, so nothing can write while the rest goes.
+      // Access tokens first, then the user, so no login can start a session from here on
+      // (a login already past its password check sees the user gone and drops its session).
       await ctx.services.revocations.revokeUser(user.id);
-      await ctx.services.sessions.revokeAll(user.id);
-      await removeData();
       await UserModel.deleteOne({ _id: user.id });
+      await removeUserData();
       // Other instances may accept the access token until their next revocation poll.
-      ctx.services.lateSweeps.schedule(removeData, ctx.log);
+      ctx.services.lateSweeps.schedule(removeUserData, ctx.log);
       ctx.log.info({}, 'account deleted');
 
       return { ok: true as const };

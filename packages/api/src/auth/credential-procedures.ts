@@ -12,6 +12,7 @@ import {
   tokenPair,
   usernameKey,
 } from './credentials';
+import { isHashingBusy } from './hashing-queue';
 import { toPublicUser } from './user-view';
 
 const AUTH_TAGS = ['auth'];
@@ -42,7 +43,11 @@ export const credentialProcedures = {
       const key = usernameKey(input.username);
       if (await UserModel.exists({ usernameKey: key })) throw usernameTaken();
 
-      const passwordHash = await ctx.services.passwords.hash(input.password);
+      const passwordHash = await ctx.services.passwords.hash(input.password).catch(async (error: unknown) => {
+        // Turned away because the server is busy: not the client's attempt to count.
+        if (isHashingBusy(error)) await ctx.services.rateLimits.refundRegistration(ctx.clientAddress);
+        throw error;
+      });
 
       try {
         const user = await UserModel.create({
@@ -90,6 +95,13 @@ export const credentialProcedures = {
 
       const profile = toPublicUser(user);
       const tokens = await ctx.services.sessions.start(profile, ctx.userAgent);
+
+      // An account deletion or password change may have finished while the password was
+      // being checked, after it ended the user's sessions: this one must not outlive it.
+      if (!(await UserModel.exists({ _id: user._id, passwordHash: user.passwordHash }))) {
+        await ctx.services.sessions.end(tokens.refresh);
+        throw invalidCredentials();
+      }
       await ctx.services.activity.record(profile.id, 'login', ctx);
       ctx.log.info({ outcome: 'ok', userId: profile.id }, 'login');
 

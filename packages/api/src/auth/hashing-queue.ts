@@ -22,12 +22,20 @@ export type HashingQueue = {
 // How much each finished hash moves the running average of hash time.
 const AVERAGE_WEIGHT = 0.2;
 
+/** The cause of a refusal by a full queue: the server's state, not the client's doing. */
+export class HashingBusy extends RetryAfter {}
+
 function busy(retryAfterSeconds: number): TRPCError {
   return new TRPCError({
     code: 'TOO_MANY_REQUESTS',
     message: `The server is busy checking other passwords: try again in ${retryAfterSeconds} s`,
-    cause: new RetryAfter(retryAfterSeconds),
+    cause: new HashingBusy(retryAfterSeconds),
   });
+}
+
+/** Whether `error` is a refusal by a full hashing queue. */
+export function isHashingBusy(error: unknown): boolean {
+  return error instanceof TRPCError && error.cause instanceof HashingBusy;
 }
 
 /**

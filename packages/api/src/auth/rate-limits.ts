@@ -84,6 +84,11 @@ export function createRateLimits(config: RateLimitConfig) {
 
     register: (address: string) => consume(registrations, address),
 
+    /** Gives back the point of a sign-up the server turned away for its own reasons (busy). */
+    async refundRegistration(address: string): Promise<void> {
+      await registrations.reward(address, 1);
+    },
+
     refresh: (address: string) => consume(refreshes, address),
   };
 }

@@ -164,6 +164,11 @@ export function createSessionService(tokens: TokenService, config: SessionConfig
       return deletedCount > 0;
     },
 
+    /** Deletes every session of the user, whenever it was made: for account deletion. */
+    async removeAll(userId: string): Promise<void> {
+      await SessionModel.deleteMany({ user: new Types.ObjectId(userId) });
+    },
+
     /** Ends every session of the user but `keep`; returns the ids it ended. */
     async revokeAll(userId: string, keep?: string): Promise<string[]> {
       const user = new Types.ObjectId(userId);
