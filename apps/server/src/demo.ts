@@ -14,17 +14,36 @@ function step(message: string): void {
   console.log(`✓ ${message}`);
 }
 
+/** A step that answered, but not as specified; its message is the sentence to print. */
+class WalkthroughFailure extends Error {}
+
 function check(condition: boolean, failure: string): void {
-  if (!condition) throw new Error(failure);
+  if (!condition) throw new WalkthroughFailure(failure);
 }
 
-async function codeOf(call: Promise<unknown>): Promise<string | null> {
-  try {
-    await call;
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
-    return null;
+function describeFailure(error: unknown): string {
+  if (error instanceof WalkthroughFailure) return error.message;
+
+  const code = errorCode(error);
+  const reason = code ? `the server answered ${code} (${messageOf(error)})` : messageOf(error);
+
+  return `The walkthrough against ${url} stopped at an unexpected error: ${reason}`;
+}
+
+/** What became of a call that should have been refused, in words. */
+async function outcomeOf(call: () => Promise<unknown>): Promise<{ code: string | null; said: string }> {
+  try {
+    await call();
+
+    return { code: null, said: 'it succeeded' };
   } catch (error) {
-    return errorCode(error);
+    const code = errorCode(error);
+
+    return { code, said: code ? `it answered ${code}` : `it failed: ${messageOf(error)}` };
   }
 }
 
@@ -59,14 +78,15 @@ async function main(): Promise<void> {
   check(bobList.items.length === 0, "bob should see none of alice's notes");
   step('bob lists his notes: [] (empty)');
 
-  const attempts = {
-    get: bob.notes.get.query({ id: first.id }),
-    update: bob.notes.update.mutate({ id: first.id, title: 'taken over' }),
-    delete: bob.notes.delete.mutate({ id: first.id }),
-  };
-  for (const [verb, attempt] of Object.entries(attempts)) {
-    const code = await codeOf(attempt);
-    check(code === 'NOT_FOUND', `bob's ${verb} of alice's note should be NOT_FOUND, got ${code}`);
+  // One at a time: each answer is awaited before the next call, so none can fail unwatched.
+  const attempts: Array<[string, () => Promise<unknown>]> = [
+    ['get', () => bob.notes.get.query({ id: first.id })],
+    ['update', () => bob.notes.update.mutate({ id: first.id, title: 'taken over' })],
+    ['delete', () => bob.notes.delete.mutate({ id: first.id })],
+  ];
+  for (const [verb, attempt] of attempts) {
+    const outcome = await outcomeOf(attempt);
+    check(outcome.code === 'NOT_FOUND', `bob's ${verb} of alice's note should answer NOT_FOUND, but ${outcome.said}`);
     step(`bob ${verb}s alice's note: NOT_FOUND`);
   }
 
@@ -86,6 +106,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`✗ ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`✗ ${describeFailure(error)}`);
   process.exit(1);
 });
