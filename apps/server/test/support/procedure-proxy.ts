@@ -23,11 +23,11 @@ function forwardedHeaders(headers: Iterable<[string, string | string[] | undefin
   return kept;
 }
 
-async function bodyOf(request: IncomingMessage): Promise<Buffer | undefined> {
+async function bodyOf(request: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
 
-  return chunks.length > 0 ? Buffer.concat(chunks) : undefined;
+  return chunks.length > 0 ? new Uint8Array(Buffer.concat(chunks)) : undefined;
 }
 
 /** `notes.get` for `/trpc/notes.get?input=…`; null for anything outside `/trpc/`. */
