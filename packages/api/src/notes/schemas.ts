@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { isWellFormedText } from '../auth/credentials';
 import { BODY_MAX_LENGTH, TITLE_MAX_LENGTH } from './limits';
 import { searchText } from './search';
 import { tagList } from './tags';
@@ -14,8 +15,18 @@ export type NoteSort = (typeof NOTE_SORTS)[number];
 // id the caller does not own, so the shape is checked where the note is looked up.
 export const noteId = z.string().min(1).max(64);
 
-const title = z.string().trim().min(1, 'Title must not be empty').max(TITLE_MAX_LENGTH);
-const body = z.string().max(BODY_MAX_LENGTH);
+// MongoDB stores UTF-8, in which a lone surrogate becomes U+FFFD: such text could not
+// be stored as sent, so it is refused rather than changed behind the caller's back.
+const title = z
+  .string()
+  .trim()
+  .min(1, 'Title must not be empty')
+  .max(TITLE_MAX_LENGTH)
+  .refine(isWellFormedText, 'Title must be valid Unicode text (it holds a lone surrogate)');
+const body = z
+  .string()
+  .max(BODY_MAX_LENGTH)
+  .refine(isWellFormedText, 'Body must be valid Unicode text (it holds a lone surrogate)');
 
 // The pipes are for the REST mirror: trpc-to-openapi turns a plain number field of
 // a REST input into a coercing one by flagging the schema itself, which tRPC

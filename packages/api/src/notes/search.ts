@@ -1,6 +1,7 @@
 import escapeStringRegexp from 'escape-string-regexp';
 import { z } from 'zod';
 
+import { isWellFormedText } from '../auth/credentials';
 import { SEARCH_MAX_LENGTH } from './limits';
 
 export const searchText = z
@@ -8,6 +9,8 @@ export const searchText = z
   .max(SEARCH_MAX_LENGTH)
   // A regular expression may not hold a NUL byte: MongoDB would refuse the query.
   .refine((text) => !text.includes('\u0000'), 'Search must not contain a NUL character')
+  // Nor can it hold a lone surrogate: it would be matched as U+FFFD, not as sent.
+  .refine(isWellFormedText, 'Search must be valid Unicode text (it holds a lone surrogate)')
   .meta({ description: `Case-insensitive, literal match in title or body; at most ${SEARCH_MAX_LENGTH} characters` });
 
 /**
