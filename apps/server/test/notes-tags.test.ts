@@ -1,4 +1,4 @@
-import { TAG_MAX_LENGTH, TAGS_PER_NOTE_MAX } from '@scoped-notes/api';
+import { TAG_MAX_LENGTH, TAGS_PER_NOTE_MAX, TAGS_SENT_MAX } from '@scoped-notes/api/limits';
 import { paginateNotes, type Note } from '@scoped-notes/client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
@@ -7,8 +7,8 @@ import { expectFieldRejection } from './support/sdk-errors';
 import { startTestServer, type TestServer, type TestUser } from './support/test-server';
 import { bearer, expectFieldError, wireMutation, wireQuery } from './support/trpc-wire';
 
-// Tags: normalised (trimmed, NFKC, lower-cased), duplicates folded, 1–32 letters,
-// digits, - or _, at most 20 per note; filtering by every given tag; counts per
+// Tags: normalised (trimmed, NFKC, lower-cased), duplicates folded, 1–32 letters
+// (code points), digits, - or _, at most 20 per note and 100 sent at once; filtering by every given tag; counts per
 // user; and the same over REST (`?tag=` repeated, `GET /api/tags/`).
 
 let server: TestServer;
@@ -88,6 +88,8 @@ describe('limits', () => {
   test.each([
     ['21 distinct tags', [...twenty, 'one-more'], 'tags'],
     [`a tag of ${TAG_MAX_LENGTH + 1} characters`, ['x'.repeat(TAG_MAX_LENGTH + 1)], 'tags.0'],
+    [`a tag of ${TAG_MAX_LENGTH + 1} characters outside the BMP`, ['𠀀'.repeat(TAG_MAX_LENGTH + 1)], 'tags.0'],
+    [`${TAGS_SENT_MAX + 1} tags in one request, though they fold to one`, Array(TAGS_SENT_MAX + 1).fill('same'), 'tags'],
     ['an empty tag', ['ok', ''], 'tags.1'],
     ['a tag of spaces only', ['   '], 'tags.0'],
     ['a space inside', ['two words'], 'tags.0'],
@@ -106,10 +108,25 @@ describe('limits', () => {
     await expect(alice.client.notes.get.query({ id: note.id })).resolves.toEqual(note);
   });
 
-  test(`${TAG_MAX_LENGTH} characters is the longest tag`, async () => {
-    const note = await alice.client.notes.create.mutate({ title: 'long tag', tags: ['x'.repeat(TAG_MAX_LENGTH)] });
+  // Characters are code points, as for titles: "𠀀" (U+20000) is one, though two UTF-16 units.
+  test.each(['x', '𠀀'])(`${TAG_MAX_LENGTH} characters is the longest tag: %j × ${TAG_MAX_LENGTH}`, async (character) => {
+    const longest = character.repeat(TAG_MAX_LENGTH);
 
-    expect(note.tags).toEqual(['x'.repeat(TAG_MAX_LENGTH)]);
+    const note = await alice.client.notes.create.mutate({ title: 'long tag', tags: [longest] });
+    const patched = await call('PATCH', `/api/notes/${note.id}/`, { token: alice.tokens().access, body: { tags: [longest, 'b'] } });
+
+    expect(note.tags).toEqual([longest]);
+    expect(patched.status, patched.text).toBe(200);
+    expect(patched.body.tags).toEqual([longest, 'b']);
+  });
+
+  test(`a request may send ${TAGS_SENT_MAX} tags, counted before duplicates fold`, async () => {
+    const spellings = ['work', ' Work', 'WORK', 'home'];
+    const sent = Array.from({ length: TAGS_SENT_MAX }, (_, index) => spellings[index % spellings.length] as string);
+
+    const note = await alice.client.notes.create.mutate({ title: 'many sent', tags: sent });
+
+    expect(note.tags).toEqual(['work', 'home']);
   });
 
   test('tags that are not a list of strings are BAD_REQUEST naming tags', async () => {

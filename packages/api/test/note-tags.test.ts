@@ -53,6 +53,7 @@ describe('tag', () => {
   test.each([
     ['', 'empty', 'Tag must not be empty'],
     ['x'.repeat(33), 'too-long', 'Tag must be at most 32 characters'],
+    ['𠀀'.repeat(33), 'too-long', 'Tag must be at most 32 characters'],
     [' '.repeat(128) + 'a', 'too-long', 'Tag must be at most 32 characters'],
     ['to do', 'characters', 'Tag may hold only letters, digits, - and _'],
   ])('refuses %j as tagProblem says (%s), with one message', (raw, problem, message) => {
@@ -65,5 +66,13 @@ describe('tag', () => {
 
     expect(tagProblem(raw)).toBeNull();
     expect(tag.parse(raw)).toBe('work');
+  });
+
+  test('counts characters (code points), not UTF-16 units, as sent and as stored', () => {
+    const longest = '𠀀'.repeat(32); // 64 UTF-16 units
+    const longestSent = ' '.repeat(127) + '𠀀';
+
+    expect([tagProblem(longest), tag.parse(longest)]).toEqual([null, longest]);
+    expect([tagProblem(longestSent), tag.parse(longestSent)]).toEqual([null, '𠀀']);
   });
 });

@@ -42,6 +42,11 @@ const TRICKY_TAGS: Array<[string, Verdict]> = [
   ['x'.repeat(TAG_MAX_LENGTH), { stored: 'x'.repeat(TAG_MAX_LENGTH) }],
   ['x'.repeat(TAG_MAX_LENGTH + 1), { refused: 'too-long' }],
   ['ｘ'.repeat(TAG_MAX_LENGTH + 1), { refused: 'too-long' }],
+  // Characters are code points: "𠀀" (U+20000) is one, though two UTF-16 units.
+  ['𠀀'.repeat(TAG_MAX_LENGTH), { stored: '𠀀'.repeat(TAG_MAX_LENGTH) }],
+  ['𠀀'.repeat(TAG_MAX_LENGTH + 1), { refused: 'too-long' }],
+  [' '.repeat(TAG_MAX_LENGTH * 4 - 1) + '𠀀', { stored: '𠀀' }],
+  [' '.repeat(TAG_MAX_LENGTH * 4) + '𠀀', { refused: 'too-long' }],
   // One character that NFKC spells as two pushes 32 to 33.
   ['x'.repeat(TAG_MAX_LENGTH - 1) + 'ǅ', { refused: 'too-long' }],
   // Spaces are trimmed, but only up to the bound on what may be sent at all.

@@ -8,8 +8,9 @@ import { TAG_MAX_LENGTH } from './limits';
 export { TAG_MAX_LENGTH, TAGS_PER_NOTE_MAX } from './limits';
 
 /**
- * The longest tag accepted as sent, before normalising: a bound on work, since NFKC
- * can lengthen text (NFKC of "ﷺ" is 18 characters). Longer ones are refused as too long.
+ * The longest tag accepted as sent, before normalising, in characters (code points, as
+ * every length here): a bound on work, since NFKC can lengthen text (NFKC of "ﷺ" is 18
+ * characters). Longer ones are refused as too long.
  */
 export const TAG_SENT_MAX_LENGTH = TAG_MAX_LENGTH * 4;
 
@@ -29,15 +30,26 @@ export function normaliseTag(raw: string): string {
 }
 
 /**
+ * How many characters `text` has, counted as a person would and as zod counts a
+ * title: in code points, so "𠀀" (U+20000) is one though it takes two UTF-16 units.
+ */
+function characterCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count += 1;
+
+  return count;
+}
+
+/**
  * Why the API refuses this tag, as sent or already normalised; null when it accepts
  * it (and stores it as `normaliseTag(raw)`).
  */
 export function tagProblem(raw: string): TagProblem | null {
-  if (raw.length > TAG_SENT_MAX_LENGTH) return 'too-long';
+  if (characterCount(raw) > TAG_SENT_MAX_LENGTH) return 'too-long';
 
   const tag = normaliseTag(raw);
   if (tag === '') return 'empty';
-  if (tag.length > TAG_MAX_LENGTH) return 'too-long';
+  if (characterCount(tag) > TAG_MAX_LENGTH) return 'too-long';
   if (!TAG_PATTERN.test(tag)) return 'characters';
 
   return null;
