@@ -122,7 +122,7 @@ function loginTable(report: BenchReport): string {
       'target',
     ],
     report.logins.map((burst) => [
-      burst.threadPoolSize === undefined ? 'unset (server default)' : String(burst.threadPoolSize),
+      burst.threadPoolSize === undefined ? 'unset (libuv’s 4)' : String(burst.threadPoolSize),
       String(burst.loop.threads),
       burst.hashesAtOnce === undefined ? '?' : String(burst.hashesAtOnce),
       String(burst.logins),
