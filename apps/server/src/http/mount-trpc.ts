@@ -3,6 +3,7 @@ import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 
 import { apiContextFor } from './api-context';
 import type { AppContext, AppMiddleware } from './app-state';
+import { CONTENT_CODING_MESSAGE, hasContentCoding } from './content-coding';
 import { keepEarlierVary } from './keep-earlier-vary';
 import { logProcedureError } from './log-procedure-error';
 import { retryAfterHeader } from './retry-after';
@@ -18,17 +19,25 @@ function procedurePath(requestPath: string): string {
   return requestPath.slice(TRPC_PREFIX.length).replace(/^\/+|\/+$/g, '');
 }
 
-/**
- * tRPC itself would also take form data and raw bytes; this API takes JSON only.
- * `ctx.is` is false for a body of another type and null for no body at all.
- */
-function refuseUnlessJson(ctx: AppContext, path: string): boolean {
-  if (ctx.method !== 'POST' || ctx.is(JSON_TYPE) !== false) return false;
-
+function refuseMediaType(ctx: AppContext, path: string, message: string): true {
   ctx.status = 415;
-  ctx.body = trpcErrorBody('UNSUPPORTED_MEDIA_TYPE', 415, `Send the body as ${JSON_TYPE}`, path, ctx.state.requestId);
+  ctx.body = trpcErrorBody('UNSUPPORTED_MEDIA_TYPE', 415, message, path, ctx.state.requestId);
 
   return true;
+}
+
+/**
+ * tRPC itself would also take form data and raw bytes, and would read a compressed
+ * body as text; this API takes uncompressed JSON only. `ctx.is` is false for a body
+ * of another type and null for no body at all.
+ */
+function refuseUnlessPlainJson(ctx: AppContext, path: string): boolean {
+  if (ctx.method !== 'POST') return false;
+
+  if (hasContentCoding(ctx)) return refuseMediaType(ctx, path, CONTENT_CODING_MESSAGE);
+  if (ctx.is(JSON_TYPE) === false) return refuseMediaType(ctx, path, `Send the body as ${JSON_TYPE}`);
+
+  return false;
 }
 
 /**
@@ -40,7 +49,7 @@ export function mountTrpc({ services, maxBodyBytes }: MountTrpcOptions): AppMidd
     if (ctx.path !== TRPC_PREFIX && !ctx.path.startsWith(`${TRPC_PREFIX}/`)) return next();
 
     const path = procedurePath(ctx.path);
-    if (refuseUnlessJson(ctx, path)) return;
+    if (refuseUnlessPlainJson(ctx, path)) return;
 
     const { log } = ctx.state;
     keepEarlierVary(ctx);

@@ -1,6 +1,7 @@
 import coBody from 'co-body';
 
 import type { AppContext } from './app-state';
+import { CONTENT_CODING_MESSAGE, hasContentCoding } from './content-coding';
 import { RestRequestError } from './rest-errors';
 
 const JSON_TYPE = 'application/json';
@@ -30,16 +31,21 @@ function hasBody(ctx: AppContext): boolean {
 }
 
 /**
- * The JSON body of a POST, PUT or PATCH, read with co-body. A body that is not JSON
- * is refused before it is read, and one over `limitBytes` before it is parsed (at
- * once when its Content-Length says so). Only an object or an array is accepted,
- * `__proto__` keys are refused, and so is nesting deeper than any input needs.
+ * The JSON body of a POST, PUT or PATCH, read with co-body. A body that is not JSON,
+ * or is sent compressed, is refused before it is read, and one over `limitBytes`
+ * before it is parsed (at once when its Content-Length says so). Only an object or an
+ * array is accepted, `__proto__` keys are refused, and so is nesting deeper than any
+ * input needs.
  */
 export async function readJsonBody(
   ctx: AppContext,
   limitBytes: number,
   { optional = false }: { optional?: boolean } = {},
 ): Promise<unknown> {
+  if (hasContentCoding(ctx)) throw new RestRequestError(415, 'UNSUPPORTED_MEDIA_TYPE', CONTENT_CODING_MESSAGE);
+  // What is left says `identity`, in some spelling; co-body knows only the lower-case one.
+  delete ctx.req.headers['content-encoding'];
+
   // An operation that takes no input (log out everywhere) may be sent no body at all.
   if (optional && !hasBody(ctx)) return undefined;
 
