@@ -1,4 +1,4 @@
-import { initTRPC, TRPCError } from '@trpc/server';
+import { initTRPC, TRPCError, type ProcedureType } from '@trpc/server';
 
 import type { ApiMeta } from './api-meta';
 import type { Context } from './context';
@@ -7,10 +7,26 @@ import { invalidToken } from './errors';
 import { fieldErrorsFrom, summarize } from './field-errors';
 import { VersionConflict } from './notes/version-conflict';
 
+/**
+ * tRPC words some refusals from the raw request: a JSON syntax error quotes the text
+ * around the mistake (a password, say), a refused media type quotes the header. Those
+ * get a fixed message instead. A query's input comes from `?input=`, anything else's
+ * from the body.
+ */
+function fixedRequestMessage(error: TRPCError, type: ProcedureType | 'unknown'): string | null {
+  if (error.code === 'BAD_REQUEST' && error.cause instanceof SyntaxError) {
+    return type === 'query' ? 'The input is not valid JSON' : 'The body is not valid JSON';
+  }
+  if (error.code === 'PARSE_ERROR') return 'The request could not be parsed';
+  if (error.code === 'UNSUPPORTED_MEDIA_TYPE') return 'Send the body as application/json';
+
+  return null;
+}
+
 const t = initTRPC.context<Context>().meta<ApiMeta>().create({
   // Stack traces and internal messages never leave the server, in any environment:
   // the log has them, under the request id the client is given.
-  errorFormatter({ shape, error, ctx }) {
+  errorFormatter({ shape, error, type, ctx }) {
     const fields = error.code === 'BAD_REQUEST' ? fieldErrorsFrom(error.cause) : null;
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
     const conflict = error.cause instanceof VersionConflict ? error.cause : null;
@@ -19,7 +35,7 @@ const t = initTRPC.context<Context>().meta<ApiMeta>().create({
       ? `Internal server error (request id ${ctx?.requestId ?? 'unknown'})`
       : fields
         ? summarize(fields)
-        : shape.message;
+        : (fixedRequestMessage(error, type) ?? shape.message);
 
     return {
       code: shape.code,
