@@ -22,7 +22,8 @@ describe('the production build (pnpm build, then NODE_ENV=production node dist/m
       { NODE_ENV: 'production', PORT: '0', EMBEDDED_MONGO: 'jongodb', BCRYPT_COST: '4', JWT_SECRET: 'a-production-secret-of-at-least-32-bytes!' },
       ['dist/main.js'],
     );
-    url = (await main.waitForLine((line) => typeof line.url === 'string')).url as string;
+    // Generous: the bundle, jongodb and the index builds all start from cold here.
+    url = (await main.waitForLine((line) => typeof line.url === 'string', 60_000)).url as string;
   }, 120_000);
 
   afterAll(() => {
