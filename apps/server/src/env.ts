@@ -121,6 +121,27 @@ function rateLimit(fallback: RateLimitRule) {
   return parsedOr(fallback, parse, 'must be POINTS/SECONDS with both at least 1, such as 10/900');
 }
 
+/**
+ * The origin an entry of CORS_ORIGINS names: an http or https URL with nothing past
+ * the host and port but one `/`. Anything else would become an origin no browser
+ * sends, or the opaque origin "null" that sandboxed frames and files share.
+ */
+function httpOrigin(entry: string): string | null {
+  const url = URL.canParse(entry) ? new URL(entry) : null;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return null;
+
+  const originOnly = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  if (!originOnly || url.hostname.includes('*') || url.origin === 'null') return null;
+
+  return url.origin;
+}
+
+function httpOrigins(raw: string): string[] | null {
+  const origins = raw.split(',').map((entry) => entry.trim()).filter(Boolean).map(httpOrigin);
+
+  return origins.every((origin) => origin !== null) ? origins : null;
+}
+
 function oneOf<const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {
   const message = `must be one of ${values.join(', ')}`;
 
@@ -151,13 +172,10 @@ const environmentSchema = z.object({
   RATE_LIMIT_REGISTER_PER_ADDRESS: rateLimit(DEFAULT_RATE_LIMITS.registrationsPerAddress),
   RATE_LIMIT_REFRESH_PER_ADDRESS: rateLimit(DEFAULT_RATE_LIMITS.refreshesPerAddress),
   TRUST_PROXY: wholeNumber(0, 10, 0),
-  CORS_ORIGINS: z.preprocess(
-    blankAsUnset,
-    z
-      .string()
-      .optional()
-      .transform((raw) => (raw ?? '').split(',').map((origin) => origin.trim()).filter(Boolean))
-      .pipe(z.array(z.url({ error: 'must be a comma-separated list of origins such as https://app.example.com' }))),
+  CORS_ORIGINS: parsedOr<string[]>(
+    [],
+    httpOrigins,
+    'must be a comma-separated list of http:// or https:// origins (scheme, host and optional port, no path), such as https://app.example.com',
   ),
   MONGODB_URI: z.preprocess(
     blankAsUnset,
@@ -205,7 +223,7 @@ function toConfig(env: Environment): ServerConfig {
     logLevel: env.LOG_LEVEL,
     maxBodyBytes: env.MAX_BODY_BYTES,
     trustProxyHops: env.TRUST_PROXY,
-    corsOrigins: env.CORS_ORIGINS.map((origin) => new URL(origin).origin),
+    corsOrigins: env.CORS_ORIGINS,
     auth: {
       jwtSecret,
       jwtSecretGenerated: env.JWT_SECRET === undefined,

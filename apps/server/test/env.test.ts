@@ -201,6 +201,36 @@ describe('parseEnv(source)', () => {
     expect(error.problems.map((each) => each.variable).sort()).toEqual(['BCRYPT_COST', 'LOG_LEVEL', 'PORT']);
   });
 
+  describe('CORS_ORIGINS', () => {
+    it.each([
+      'localhost:5173',
+      'file:///x',
+      'mailto:x',
+      'null',
+      'data:text/plain,x',
+      'javascript:alert(1)',
+      'ftp://files.example.com',
+      'https://app.example.com/app',
+      'https://app.example.com/?next=1',
+      'https://app.example.com/#top',
+      'https://someone:pw@app.example.com',
+      'https://*.example.com',
+      'https://app.example.com, file:///x',
+    ])('refuses %s, naming CORS_ORIGINS and not the value', (value) => {
+      const error = problemsOf({ CORS_ORIGINS: value });
+
+      expect(error.problems.map((each) => each.variable)).toEqual(['CORS_ORIGINS']);
+      expect(error.message).toContain('CORS_ORIGINS: ');
+      expect(error.message).not.toContain(value);
+    });
+
+    it('takes http and https origins, with or without a port and one trailing slash, as browsers send them', () => {
+      const config = parseEnv({ CORS_ORIGINS: 'https://App.Example.com:443/, http://localhost:5173, http://127.0.0.1:8080/, http://[::1]:3000' });
+
+      expect(config.corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173', 'http://127.0.0.1:8080', 'http://[::1]:3000']);
+    });
+  });
+
   it('refuses a refresh token that does not outlive the access token', () => {
     const error = problemsOf({ ACCESS_TOKEN_TTL: '600', REFRESH_TOKEN_TTL: '600' });
 
