@@ -7,6 +7,7 @@ import type { AppState } from './http/app-state';
 import { handleErrors } from './http/handle-errors';
 import { health } from './http/health';
 import { logRequests } from './http/log-requests';
+import { isLostConnection } from './http/lost-connection';
 import { docsPage } from './http/docs-page';
 import { mountRest } from './http/mount-rest';
 import { mountTrpc } from './http/mount-trpc';
@@ -34,8 +35,12 @@ export function createApp({ config, services, log }: CreateAppOptions): Koa<AppS
   app.maxIpsCount = trustProxyHops;
 
   // Errors outside the procedures end up here; theirs are logged by their handlers' onError.
+  // A client that went away is no server error: log-requests notes it as aborted.
   app.on('error', (error: unknown, ctx?: Koa.ParameterizedContext<AppState>) => {
-    (ctx?.state.log ?? log).error({ err: error }, 'request failed');
+    const requestLog = ctx?.state.log ?? log;
+
+    if (isLostConnection(error, ctx)) requestLog.debug({ code: (error as { code: string }).code }, 'client connection lost');
+    else requestLog.error({ err: error }, 'request failed');
   });
 
   app.use(securityHeaders());
