@@ -116,6 +116,6 @@ describe('createApp({ config, services, log })', () => {
     const response = await fetch(`${baseUrl}/health`, { method: 'POST' });
 
     expect(response.status).toBe(405);
-    expect(response.headers.get('allow')).toBe('GET, HEAD');
+    expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
   });
 });

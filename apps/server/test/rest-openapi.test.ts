@@ -193,7 +193,7 @@ describe('GET /api/docs', () => {
 
     const post = await fetch(`${server.url}/api/docs`, { method: 'POST' });
     expect(post.status).toBe(405);
-    expect(post.headers.get('allow')).toBe('GET, HEAD');
+    expect(post.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
     expect((await fetch(`${server.url}/api/openapi.json`, { method: 'DELETE' })).status).toBe(405);
   });
 });

@@ -1,17 +1,19 @@
 import { checkDatabase, type DatabaseState } from '@scoped-notes/api';
 
+import { answerOptions, READ_ONLY_METHODS } from './answer-options';
 import type { AppMiddleware } from './app-state';
 import { errorBody } from './error-body';
 
 export type HealthBody = { status: 'ok' | 'degraded'; database: DatabaseState };
 
-/** `GET /health`: 200 while the database answers a ping, 503 otherwise. */
+/** `GET /health`: 200 while the database answers a ping, 503 otherwise. OPTIONS is 204, other methods 405. */
 export function health(): AppMiddleware {
   return async (ctx, next) => {
     if (ctx.path !== '/health') return next();
 
+    if (ctx.method === 'OPTIONS') return answerOptions(ctx, READ_ONLY_METHODS);
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
-      ctx.set('Allow', 'GET, HEAD');
+      ctx.set('Allow', READ_ONLY_METHODS);
       ctx.status = 405;
       ctx.body = errorBody('METHOD_NOT_SUPPORTED', 'Use GET for /health', ctx.state.requestId);
 

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { appRouter, type AppRouter, type Services } from '@scoped-notes/api';
 import { createOpenApiNodeHttpHandler, type OpenAPIObject } from 'trpc-to-openapi';
 
+import { answerOptions } from './answer-options';
 import { apiContextFor } from './api-context';
 import type { AppContext, AppMiddleware } from './app-state';
 import { CapturedResponse } from './captured-response';
@@ -132,12 +133,7 @@ export function mountRest({ services, maxBodyBytes, document }: MountRestOptions
     const route = findRoute(ctx.path);
     if (!route) throw new RestRequestError(404, 'NOT_FOUND', 'No such endpoint');
 
-    if (ctx.method === 'OPTIONS') {
-      ctx.set('Allow', route.allow);
-      ctx.status = 204;
-
-      return;
-    }
+    if (ctx.method === 'OPTIONS') return answerOptions(ctx, route.allow);
 
     const operation = operationFor(route, ctx.method);
     if (!operation) {

@@ -1,6 +1,8 @@
 import { appRouter, type Services } from '@scoped-notes/api';
+import type { AnyProcedure, AnyRouter, ProcedureType } from '@trpc/server';
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 
+import { answerOptions } from './answer-options';
 import { apiContextFor } from './api-context';
 import type { AppContext, AppMiddleware } from './app-state';
 import { CONTENT_CODING_MESSAGE, hasContentCoding } from './content-coding';
@@ -15,8 +17,28 @@ const JSON_TYPE = 'application/json';
 
 type MountTrpcOptions = { services: Services; maxBodyBytes: number };
 
+// tRPC takes a query over GET and a mutation over POST (subscriptions are not served).
+const ALLOW_BY_TYPE: Record<ProcedureType, string> = {
+  query: 'GET, OPTIONS',
+  mutation: 'POST, OPTIONS',
+  subscription: 'GET, OPTIONS',
+};
+
 function procedurePath(requestPath: string): string {
   return requestPath.slice(TRPC_PREFIX.length).replace(/^\/+|\/+$/g, '');
+}
+
+/**
+ * tRPC has no answer for OPTIONS (it would ask for a Content-Type), so it is answered
+ * here as on the REST paths: 204 with the procedure's method, or 404 for no procedure.
+ */
+function answerProcedureOptions(ctx: AppContext, path: string): void {
+  const procedures = (appRouter as AnyRouter)._def.procedures as Record<string, AnyProcedure | undefined>;
+  const procedure = Object.hasOwn(procedures, path) ? procedures[path] : undefined;
+  if (procedure) return answerOptions(ctx, ALLOW_BY_TYPE[procedure._def.type]);
+
+  ctx.status = 404;
+  ctx.body = trpcErrorBody('NOT_FOUND', 404, `No procedure found on path "${path}"`, path, ctx.state.requestId);
 }
 
 function refuseMediaType(ctx: AppContext, path: string, message: string): true {
@@ -49,6 +71,7 @@ export function mountTrpc({ services, maxBodyBytes }: MountTrpcOptions): AppMidd
     if (ctx.path !== TRPC_PREFIX && !ctx.path.startsWith(`${TRPC_PREFIX}/`)) return next();
 
     const path = procedurePath(ctx.path);
+    if (ctx.method === 'OPTIONS') return answerProcedureOptions(ctx, path);
     if (refuseUnlessPlainJson(ctx, path)) return;
 
     const { log } = ctx.state;

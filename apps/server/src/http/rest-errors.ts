@@ -1,6 +1,7 @@
 import { summarizeFieldErrors, type FieldErrors } from '@scoped-notes/api';
 import { z } from 'zod';
 
+import { READ_ONLY_METHODS } from './answer-options';
 import type { AppContext } from './app-state';
 import { errorBody } from './error-body';
 
@@ -79,9 +80,9 @@ export function restBodyFromProcedureError(written: unknown, requestId: string):
   return restErrorBody(code, fields ? summarizeFieldErrors(fields) : message, data?.requestId ?? requestId, fields);
 }
 
-/** 405 for a read-only REST path (the document, the docs page) asked with another method. */
+/** 405 for a read-only REST path (the document, the docs page) asked with a method it does not take. */
 export function refuseAllButGet(ctx: AppContext): void {
-  ctx.set('Allow', 'GET, HEAD');
+  ctx.set('Allow', READ_ONLY_METHODS);
   ctx.status = 405;
   ctx.body = restErrorBody('METHOD_NOT_SUPPORTED', `Use GET for ${ctx.path}`, ctx.state.requestId);
 }

@@ -1,5 +1,6 @@
 import type { OpenAPIObject } from 'trpc-to-openapi';
 
+import { answerOptions, READ_ONLY_METHODS } from './answer-options';
 import type { AppMiddleware } from './app-state';
 import { refuseAllButGet } from './rest-errors';
 
@@ -11,6 +12,7 @@ export function serveOpenApi(document: OpenAPIObject): AppMiddleware {
 
   return async (ctx, next) => {
     if (ctx.path !== OPENAPI_PATH) return next();
+    if (ctx.method === 'OPTIONS') return answerOptions(ctx, READ_ONLY_METHODS);
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return refuseAllButGet(ctx);
 
     ctx.set('Cache-Control', 'no-cache');
