@@ -51,6 +51,28 @@ describe('OPTIONS on a known path: 204 with Allow', () => {
   });
 });
 
+describe('other methods on a tRPC procedure: 405 with Allow, in the tRPC error shape', () => {
+  test.each([
+    ['PUT', '/trpc/notes.create', 'POST, OPTIONS'],
+    ['DELETE', '/trpc/notes.list', 'GET, OPTIONS'],
+    ['PATCH', '/trpc/auth.login', 'POST, OPTIONS'],
+  ])('%s %s', async (method, path, allow) => {
+    const response = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: '{}' });
+    const body = (await response.json()) as { error: { message: string; data: { code: string; httpStatus: number } } };
+
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe(allow);
+    expect(body.error.data).toMatchObject({ code: 'METHOD_NOT_SUPPORTED', httpStatus: 405 });
+    expect(body.error.message).toContain(allow);
+  });
+
+  test('on an unknown procedure: 404', async () => {
+    const response = await fetch(`${server.url}/trpc/notes.nothing`, { method: 'PUT' });
+
+    expect(response.status).toBe(404);
+  });
+});
+
 describe('OPTIONS on an unknown path: 404 in the usual shape', () => {
   test.each(['/trpc/notes.nothing', '/trpc'])('%s: 404 NOT_FOUND in the tRPC error shape', async (path) => {
     const response = await options(path);

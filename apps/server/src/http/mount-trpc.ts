@@ -17,6 +17,9 @@ const JSON_TYPE = 'application/json';
 
 type MountTrpcOptions = { services: Services; maxBodyBytes: number };
 
+// What tRPC itself answers; everything else is answered by answerOtherMethod.
+const TRPC_METHODS = new Set(['GET', 'HEAD', 'POST']);
+
 // tRPC takes a query over GET and a mutation over POST (subscriptions are not served).
 const ALLOW_BY_TYPE: Record<ProcedureType, string> = {
   query: 'GET, OPTIONS',
@@ -28,17 +31,33 @@ function procedurePath(requestPath: string): string {
   return requestPath.slice(TRPC_PREFIX.length).replace(/^\/+|\/+$/g, '');
 }
 
-/**
- * tRPC has no answer for OPTIONS (it would ask for a Content-Type), so it is answered
- * here as on the REST paths: 204 with the procedure's method, or 404 for no procedure.
- */
-function answerProcedureOptions(ctx: AppContext, path: string): void {
+function procedureAt(path: string): AnyProcedure | undefined {
   const procedures = (appRouter as AnyRouter)._def.procedures as Record<string, AnyProcedure | undefined>;
-  const procedure = Object.hasOwn(procedures, path) ? procedures[path] : undefined;
-  if (procedure) return answerOptions(ctx, ALLOW_BY_TYPE[procedure._def.type]);
 
+  return Object.hasOwn(procedures, path) ? procedures[path] : undefined;
+}
+
+function answerNoProcedure(ctx: AppContext, path: string): void {
   ctx.status = 404;
   ctx.body = trpcErrorBody('NOT_FOUND', 404, `No procedure found on path "${path}"`, path, ctx.state.requestId);
+}
+
+/**
+ * Methods tRPC has no answer of its own for, answered here as on the REST paths:
+ * OPTIONS is 204 with the procedure's methods; PUT, PATCH, DELETE and the like are
+ * 405 with the same `Allow` (tRPC would ask them for a Content-Type instead).
+ * Unknown procedures are 404 either way.
+ */
+function answerOtherMethod(ctx: AppContext, path: string): void {
+  const procedure = procedureAt(path);
+  if (!procedure) return answerNoProcedure(ctx, path);
+
+  const allow = ALLOW_BY_TYPE[procedure._def.type];
+  if (ctx.method === 'OPTIONS') return answerOptions(ctx, allow);
+
+  ctx.set('Allow', allow);
+  ctx.status = 405;
+  ctx.body = trpcErrorBody('METHOD_NOT_SUPPORTED', 405, `${ctx.method} is not supported on ${path}; use ${allow}`, path, ctx.state.requestId);
 }
 
 function refuseMediaType(ctx: AppContext, path: string, message: string): true {
@@ -71,7 +90,7 @@ export function mountTrpc({ services, maxBodyBytes }: MountTrpcOptions): AppMidd
     if (ctx.path !== TRPC_PREFIX && !ctx.path.startsWith(`${TRPC_PREFIX}/`)) return next();
 
     const path = procedurePath(ctx.path);
-    if (ctx.method === 'OPTIONS') return answerProcedureOptions(ctx, path);
+    if (!TRPC_METHODS.has(ctx.method)) return answerOtherMethod(ctx, path);
     if (refuseUnlessPlainJson(ctx, path)) return;
 
     const { log } = ctx.state;
