@@ -23,6 +23,24 @@ const searchesSent = (api: Api) =>
   });
 
 describe('searching as you type', () => {
+  it('takes up to the API\'s 100 characters, counting an emoji as one, and sends them whole', async () => {
+    const { user, api } = signedInWith(NOTES);
+    await screen.findByRole('article', { name: 'Taxes' });
+
+    // 60 emoji are 120 UTF-16 units, but 60 characters: all of them fit.
+    const emoji = '🥛'.repeat(60);
+    await user.click(searchBox());
+    await user.paste(emoji);
+    await waitFor(() => expect(searchesSent(api)).toEqual([emoji]));
+
+    // 101 characters are cut to 100, between characters.
+    await user.clear(searchBox());
+    await user.paste(`${'🥛'.repeat(99)}ab`);
+    const expected = `${'🥛'.repeat(99)}a`;
+    await waitFor(() => expect(searchesSent(api).at(-1)).toBe(expected));
+    expect(searchBox()).toHaveProperty('value', expected);
+  });
+
   it('waits for a pause in typing, then sends one search', async () => {
     const { user, api } = signedInWith(NOTES);
     await screen.findByRole('article', { name: 'Taxes' });

@@ -1,7 +1,5 @@
 import { useId, type KeyboardEvent, type RefObject } from 'react';
 
-import { SEARCH_MAX_LENGTH } from './use-note-filter';
-
 interface SearchBoxProps {
   value: string;
   onChange(value: string): void;
@@ -34,7 +32,6 @@ export function SearchBox({ value, onChange, inputRef }: SearchBoxProps) {
           ref={inputRef}
           type="search"
           value={value}
-          maxLength={SEARCH_MAX_LENGTH}
           autoComplete="off"
           aria-describedby={hintId}
           onChange={(event) => onChange(event.target.value)}

@@ -1,3 +1,4 @@
+import { SEARCH_MAX_LENGTH } from '@scoped-notes/client';
 import { useMemo, useState } from 'react';
 import { useDebouncedCallback } from 'use-debounce';
 
@@ -6,8 +7,15 @@ import type { NoteListInput } from './note-list-input';
 /** How long typing must pause before the search is sent. */
 export const SEARCH_DELAY_MS = 300;
 
-/** The API's limit on search text. */
-export const SEARCH_MAX_LENGTH = 100;
+/**
+ * At most the API's limit on search text, counted as the API counts it: in
+ * characters (code points), so an emoji is one, and never cut in half.
+ */
+function withinSearchLimit(text: string): string {
+  const characters = [...text];
+
+  return characters.length <= SEARCH_MAX_LENGTH ? text : characters.slice(0, SEARCH_MAX_LENGTH).join('');
+}
 
 export interface NoteFilter {
   /** The search box's text, as typed. */
@@ -41,10 +49,11 @@ export function useNoteFilter(): NoteFilter {
   const applySearch = useDebouncedCallback(setSearch, SEARCH_DELAY_MS);
   const input = useMemo(() => listInput(search, selectedTags), [search, selectedTags]);
 
-  const setSearchText = (text: string) => {
+  const setSearchText = (typed: string) => {
+    const text = withinSearchLimit(typed);
     setTypedText(text);
 
-    const wanted = text.trim().slice(0, SEARCH_MAX_LENGTH);
+    const wanted = text.trim();
     if (wanted !== '') return applySearch(wanted);
 
     applySearch.cancel();
@@ -61,6 +70,6 @@ export function useNoteFilter(): NoteFilter {
     toggleTag,
     clearTags: () => setSelectedTags([]),
     input,
-    isTyping: searchText.trim().slice(0, SEARCH_MAX_LENGTH) !== search,
+    isTyping: searchText.trim() !== search,
   };
 }
