@@ -126,8 +126,11 @@ function rateLimit(fallback: RateLimitRule) {
  * the host and port but one `/`. Anything else would become an origin no browser
  * sends, or the opaque origin "null" that sandboxed frames and files share.
  */
+// Written out in full: the URL parser would quietly mend `http:a.com` or a bare `?` or `#`.
+const ORIGIN_SHAPE = /^https?:\/\/[^/?#\s]+\/?$/i;
+
 function httpOrigin(entry: string): string | null {
-  const url = URL.canParse(entry) ? new URL(entry) : null;
+  const url = ORIGIN_SHAPE.test(entry) && URL.canParse(entry) ? new URL(entry) : null;
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return null;
 
   const originOnly = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;

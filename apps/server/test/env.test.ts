@@ -216,6 +216,11 @@ describe('parseEnv(source)', () => {
       'https://someone:pw@app.example.com',
       'https://*.example.com',
       'https://app.example.com, file:///x',
+      'https://app.example.com?',
+      'https://app.example.com#',
+      'https://app.example.com/?',
+      'http:/app.example.com',
+      'http:app.example.com',
     ])('refuses %s, naming CORS_ORIGINS and not the value', (value) => {
       const error = problemsOf({ CORS_ORIGINS: value });
 
