@@ -66,8 +66,18 @@ describe('other methods on a tRPC procedure: 405 with Allow, in the tRPC error s
     expect(body.error.message).toContain(allow);
   });
 
-  test('on an unknown procedure: 404', async () => {
-    const response = await fetch(`${server.url}/trpc/notes.nothing`, { method: 'PUT' });
+  test.each([
+    ['/trpc/notes.list', 'GET, OPTIONS'],
+    ['/trpc/auth.login', 'POST, OPTIONS'],
+  ])('HEAD %s: 405 with Allow, like any other method tRPC does not take', async (path, allow) => {
+    const response = await fetch(`${server.url}${path}`, { method: 'HEAD' });
+
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe(allow);
+  });
+
+  test.each(['PUT', 'HEAD'])('%s on an unknown procedure: 404', async (method) => {
+    const response = await fetch(`${server.url}/trpc/notes.nothing`, { method });
 
     expect(response.status).toBe(404);
   });

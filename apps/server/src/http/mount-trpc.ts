@@ -18,7 +18,7 @@ const JSON_TYPE = 'application/json';
 type MountTrpcOptions = { services: Services; maxBodyBytes: number };
 
 // What tRPC itself answers; everything else is answered by answerOtherMethod.
-const TRPC_METHODS = new Set(['GET', 'HEAD', 'POST']);
+const TRPC_METHODS = new Set(['GET', 'POST']);
 
 // tRPC takes a query over GET and a mutation over POST (subscriptions are not served).
 const ALLOW_BY_TYPE: Record<ProcedureType, string> = {
@@ -45,7 +45,8 @@ function answerNoProcedure(ctx: AppContext, path: string): void {
 /**
  * Methods tRPC has no answer of its own for, answered here as on the REST paths:
  * OPTIONS is 204 with the procedure's methods; PUT, PATCH, DELETE and the like are
- * 405 with the same `Allow` (tRPC would ask them for a Content-Type instead).
+ * 405 with the same `Allow` (tRPC would ask them for a Content-Type instead, and answer
+ * HEAD with an empty 204 whatever the path).
  * Unknown procedures are 404 either way.
  */
 function answerOtherMethod(ctx: AppContext, path: string): void {
