@@ -38,6 +38,8 @@ export const credentialProcedures = {
     .input(registerInput)
     .output(publicUser)
     .mutation(async ({ ctx, input }) => {
+      // A sign-up the server is too busy to hash is turned away before it counts.
+      ctx.services.passwords.assertRoom();
       await ctx.services.rateLimits.register(ctx.clientAddress);
 
       const key = usernameKey(input.username);

@@ -17,6 +17,8 @@ export type HashingQueue = {
   run<T>(hashing: () => Promise<T>): Promise<T>;
   /** Expected wait for a request arriving now, from how long recent hashes took. */
   expectedWaitSeconds(): number;
+  /** Throws the refusal `run` would give now, without queueing anything. */
+  assertRoom(): void;
 };
 
 // How much each finished hash moves the running average of hash time.
@@ -62,12 +64,17 @@ export function createHashingQueue(config: HashingQueueConfig): HashingQueue {
     return (Math.floor(ahead / config.concurrency) * averageMs) / 1000;
   };
 
+  const assertRoom = () => {
+    const wait = expectedWaitSeconds();
+    if (wait > config.maxWaitSeconds) throw busy(Math.ceil(wait));
+  };
+
   return {
     expectedWaitSeconds,
+    assertRoom,
 
-    run(hashing) {
-      const wait = expectedWaitSeconds();
-      if (wait > config.maxWaitSeconds) return Promise.reject(busy(Math.ceil(wait)));
+    async run(hashing) {
+      assertRoom();
 
       return limit(async () => {
         const startedAt = performance.now();

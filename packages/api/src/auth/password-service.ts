@@ -12,6 +12,8 @@ export type PasswordService = {
   verify(password: string, hash: string | null): Promise<boolean>;
   /** Makes the throwaway hash ahead of the first sign-in, which also times one hash for the queue. */
   warmUp(): Promise<void>;
+  /** Throws TOO_MANY_REQUESTS now if a hash asked for now would be refused as too long a wait. */
+  assertRoom(): void;
 };
 
 const utf8 = new TextEncoder();
@@ -55,5 +57,7 @@ export function createPasswordService({ cost, ...queueConfig }: PasswordServiceC
     async warmUp() {
       await decoy();
     },
+
+    assertRoom: () => queue.assertRoom(),
   };
 }

@@ -62,8 +62,12 @@ export function createRateLimits(config: RateLimitConfig) {
     try {
       await limit.consume(key);
     } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) throw tooManyRequests(secondsUntil(rejection));
-      throw rejection;
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+
+      // The refused attempt added a point too; only attempts let through count, so a
+      // point given back later (see refundRegistration) reopens exactly one.
+      await limit.reward(key, 1);
+      throw tooManyRequests(secondsUntil(rejection));
     }
   }
 
@@ -86,7 +90,9 @@ export function createRateLimits(config: RateLimitConfig) {
 
     /** Gives back the point of a sign-up the server turned away for its own reasons (busy). */
     async refundRegistration(address: string): Promise<void> {
-      await registrations.reward(address, 1);
+      // A window that has ended has nothing to give back; rewarding it would open a free one.
+      const state = await registrations.get(address);
+      if (state && state.consumedPoints > 0) await registrations.reward(address, 1);
     },
 
     refresh: (address: string) => consume(refreshes, address),
