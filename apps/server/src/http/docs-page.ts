@@ -3,9 +3,9 @@ import { dirname } from 'node:path';
 
 import { send } from '@koa/send';
 
-import { answerOptions, READ_ONLY_METHODS } from './answer-options';
+import { answeredUnlessReading } from './answer-options';
 import type { AppMiddleware } from './app-state';
-import { refuseAllButGet } from './rest-errors';
+import { restMethodRefusal } from './rest-errors';
 import { OPENAPI_PATH } from './serve-openapi';
 
 export const DOCS_PATH = '/api/docs';
@@ -58,8 +58,7 @@ export function docsPage(): AppMiddleware {
     const isAsset = SWAGGER_UI_FILES.has(file);
     if (!isPage && !isStartScript && !isAsset) return next();
 
-    if (ctx.method === 'OPTIONS') return answerOptions(ctx, READ_ONLY_METHODS);
-    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return refuseAllButGet(ctx);
+    if (answeredUnlessReading(ctx, restMethodRefusal(ctx.state.requestId))) return;
 
     if (isAsset) {
       await send(ctx, file, { root: SWAGGER_UI_DIR, maxage: ONE_DAY_MS });

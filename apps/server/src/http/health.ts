@@ -1,6 +1,6 @@
 import { checkDatabase, type DatabaseState } from '@scoped-notes/api';
 
-import { answerOptions, READ_ONLY_METHODS } from './answer-options';
+import { answeredUnlessReading } from './answer-options';
 import type { AppMiddleware } from './app-state';
 import { errorBody } from './error-body';
 
@@ -11,14 +11,7 @@ export function health(): AppMiddleware {
   return async (ctx, next) => {
     if (ctx.path !== '/health') return next();
 
-    if (ctx.method === 'OPTIONS') return answerOptions(ctx, READ_ONLY_METHODS);
-    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
-      ctx.set('Allow', READ_ONLY_METHODS);
-      ctx.status = 405;
-      ctx.body = errorBody('METHOD_NOT_SUPPORTED', 'Use GET for /health', ctx.state.requestId);
-
-      return;
-    }
+    if (answeredUnlessReading(ctx, (message) => errorBody('METHOD_NOT_SUPPORTED', message, ctx.state.requestId))) return;
 
     const database = await checkDatabase();
     const connected = database === 'connected';

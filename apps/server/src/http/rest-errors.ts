@@ -1,7 +1,6 @@
 import { summarizeFieldErrors, type FieldErrors } from '@scoped-notes/api';
 import { z } from 'zod';
 
-import { READ_ONLY_METHODS } from './answer-options';
 import type { AppContext } from './app-state';
 import { errorBody } from './error-body';
 
@@ -80,9 +79,7 @@ export function restBodyFromProcedureError(written: unknown, requestId: string):
   return restErrorBody(code, fields ? summarizeFieldErrors(fields) : message, data?.requestId ?? requestId, fields);
 }
 
-/** 405 for a read-only REST path (the document, the docs page) asked with a method it does not take. */
-export function refuseAllButGet(ctx: AppContext): void {
-  ctx.set('Allow', READ_ONLY_METHODS);
-  ctx.status = 405;
-  ctx.body = restErrorBody('METHOD_NOT_SUPPORTED', `Use GET for ${ctx.path}`, ctx.state.requestId);
+/** The body of a 405 on a read-only REST path (the document, the docs page). */
+export function restMethodRefusal(requestId: string | undefined): (message: string) => RestErrorBody {
+  return (message) => restErrorBody('METHOD_NOT_SUPPORTED', message, requestId);
 }

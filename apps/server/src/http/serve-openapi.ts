@@ -1,8 +1,8 @@
 import type { OpenAPIObject } from 'trpc-to-openapi';
 
-import { answerOptions, READ_ONLY_METHODS } from './answer-options';
+import { answeredUnlessReading } from './answer-options';
 import type { AppMiddleware } from './app-state';
-import { refuseAllButGet } from './rest-errors';
+import { restMethodRefusal } from './rest-errors';
 
 export const OPENAPI_PATH = '/api/openapi.json';
 
@@ -12,8 +12,7 @@ export function serveOpenApi(document: OpenAPIObject): AppMiddleware {
 
   return async (ctx, next) => {
     if (ctx.path !== OPENAPI_PATH) return next();
-    if (ctx.method === 'OPTIONS') return answerOptions(ctx, READ_ONLY_METHODS);
-    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return refuseAllButGet(ctx);
+    if (answeredUnlessReading(ctx, restMethodRefusal(ctx.state.requestId))) return;
 
     ctx.set('Cache-Control', 'no-cache');
     ctx.type = 'application/json';
