@@ -133,8 +133,8 @@ function httpOrigin(entry: string): string | null {
   const url = ORIGIN_SHAPE.test(entry) && URL.canParse(entry) ? new URL(entry) : null;
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return null;
 
-  const originOnly = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
-  if (!originOnly || url.hostname.includes('*') || url.origin === 'null') return null;
+  // The shape has ruled out a path, query and fragment; a user name can still hide before an @.
+  if (url.username || url.password || url.hostname.includes('*') || url.origin === 'null') return null;
 
   return url.origin;
 }
